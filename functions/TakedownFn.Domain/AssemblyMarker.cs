@@ -1,0 +1,3 @@
+namespace TakedownFn.Domain;
+/// <summary>Marks the assembly.</summary>
+internal static class AssemblyMarker;

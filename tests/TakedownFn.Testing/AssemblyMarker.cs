@@ -1,0 +1,3 @@
+namespace TakedownFn.Testing;
+/// <summary>Marks the assembly.</summary>
+internal static class AssemblyMarker;
