@@ -1,3 +1,0 @@
-namespace TakedownFn.Testing;
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker;

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using TakedownFn.Storage.Core;
+
+namespace TakedownFn.Testing;
+
+/// <summary>
+/// A real Azurite, started on free loopback ports with in-memory data. Its access log goes to
+/// <c>TestResults/azurite-{name}.log</c> under the repository root and is kept after the run, so a
+/// failing test can be read against what the emulator saw. Set <c>AZURITE_DEBUG=1</c> for
+/// Azurite's debug log as well.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AzuriteServer(Process process, StorageConnection connection, string logPath)
+    {
+        _process = process;
+        Connection = connection;
+        LogPath = logPath;
+    }
+
+    public StorageConnection Connection { get; }
+
+    /// <summary>The same account as a connection string, for a child process or app settings.</summary>
+    public string ConnectionString => Connection.ToConnectionString();
+
+    public string LogPath { get; }
+
+    /// <summary>
+    /// Starts Azurite; <paramref name="name"/> names the log file, and a <paramref name="dataDirectory"/>
+    /// persists data there instead of in memory (so a restart keeps it).
+    /// </summary>
+    public static async Task<AzuriteServer> StartAsync(string name, string? dataDirectory = null, CancellationToken cancellationToken = default)
+    {
+        await NodeTools.EnsureInstalledAsync(cancellationToken);
+        var root = RepositoryRoot.FullPath;
+        var logDir = Path.Combine(root, "TestResults");
+        Directory.CreateDirectory(logDir);
+        var logPath = Path.Combine(logDir, $"azurite-{name}.log");
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+
+        var args = new List<string>
+        {
+            Path.Combine(root, "tests", "TakedownFn.Testing", "azurite-host.js"), root,
+            "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
+            "--disableTelemetry",
+        };
+        if (dataDirectory is null)
+        {
+            args.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            args.AddRange(["--location", dataDirectory]);
+        }
+
+        if (Environment.GetEnvironmentVariable("AZURITE_DEBUG") == "1")
+        {
+            args.AddRange(["--debug", Path.ChangeExtension(logPath, ".debug.log")]);
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        args.ForEach(start.ArgumentList.Add);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
+        process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.Exited += (_, _) => log.Dispose();
+        process.EnableRaisingEvents = true;
+
+        var server = new AzuriteServer(process, StorageConnection.ForAzurite("127.0.0.1", blob, queue, table), logPath);
+        // A crashed or killed test process closes our pipe and the host script stops Azurite; this
+        // covers the orderly exit that skips DisposeAsync.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        await server.WaitUntilListeningAsync([blob, queue, table], cancellationToken);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.StandardInput.Close();
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(int[] ports, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in ports)
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with {_process.ExitCode} before listening; see {LogPath}.");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void WriteLine(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The process ended while output was still draining.
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Runs Azurite as a child process and stops it as soon as the process that started us goes away:
+// that process keeps our stdin open, so its exit (even a crash) closes stdin and ends Azurite.
+// Nothing is ever left running after a test run.
+'use strict';
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const [repoRoot, ...azuriteArgs] = process.argv.slice(2);
+const entry = path.join(repoRoot, 'node_modules', 'azurite', 'dist', 'src', 'azurite.js');
+const child = spawn(process.execPath, [entry, ...azuriteArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+
+const stop = () => { if (child.exitCode === null) child.kill('SIGTERM'); };
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
