@@ -149,7 +149,11 @@ public sealed partial class StorageConnection
             var key = segments[i][..eq].Trim();
             if (!KnownConnectionStringKeys.Contains(key, StringComparer.OrdinalIgnoreCase) && !key.Equals("SharedAccessSignature", StringComparison.OrdinalIgnoreCase))
             {
-                throw new StorageConfigurationException($"The storage connection string has an unknown part '{key}'.");
+                // A stray key fragment can look like 'Name=value' (base64 ends in '='): name the
+                // part only when it looks like a setting name.
+                throw new StorageConfigurationException(key.Length <= 32 && key.All(char.IsAsciiLetter)
+                    ? $"The storage connection string has an unknown part '{key}'."
+                    : $"Segment {i + 1} of the storage connection string is not a known 'Name=value' part.");
             }
 
             if (!parts.TryAdd(key, segments[i][(eq + 1)..].Trim()))
