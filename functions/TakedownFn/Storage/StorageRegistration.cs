@@ -1,0 +1,23 @@
+using TakedownFn.Storage.Core;
+
+namespace TakedownFn.Storage;
+
+internal static class StorageRegistration
+{
+    public const string PrefixSetting = "TakedownFn:StoragePrefix";
+
+    /// <summary>
+    /// Reads the storage connection the Functions way (<c>AzureWebJobsStorage</c> or its
+    /// identity-based <c>__</c> settings) and fails start-up at once, naming the bad setting, when
+    /// it cannot be used.
+    /// </summary>
+    public static void AddTakedownStorage(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        // Environment variables spell sections with "__"; configuration keys use ":".
+        var connection = StorageConnection.FromSettings(name => configuration[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)]);
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
+        builder.Services.AddSingleton(_ => new StorageProbe(connection));
+    }
+}

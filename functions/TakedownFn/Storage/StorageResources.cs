@@ -1,0 +1,38 @@
+namespace TakedownFn.Storage;
+
+/// <summary>
+/// The queues, tables and containers the app owns, created at start-up. An optional prefix lets
+/// several deployments (or test hosts) share one account without seeing each other's data.
+/// </summary>
+internal sealed class StorageResources(string prefix)
+{
+    /// <summary>Notices accepted by the HTTP intake, waiting for validation and triage.</summary>
+    public string IntakeQueue { get; } = $"{prefix}intake";
+
+    /// <summary>Tenants, API keys (hashed), cases, their events and idempotency records.</summary>
+    public string CasesTable { get; } = $"{prefix}cases";
+
+    /// <summary>Signed ledger checkpoints and sequencer leases.</summary>
+    public string LedgerContainer { get; } = $"{prefix}ledger";
+
+    public IReadOnlyList<string> Queues => [IntakeQueue];
+
+    public IReadOnlyList<string> Tables => [CasesTable];
+
+    public IReadOnlyList<string> Containers => [LedgerContainer];
+
+    /// <summary>Letters and digits only, starting with a letter: valid in table, queue and container names.</summary>
+    public static StorageResources FromPrefix(string? prefix)
+    {
+        prefix ??= string.Empty;
+        var valid = prefix.Length <= 20
+            && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            && (prefix.Length == 0 || char.IsAsciiLetterLower(prefix[0]));
+        if (!valid)
+        {
+            throw new InvalidOperationException("TakedownFn:StoragePrefix must be at most 20 lower-case letters or digits, starting with a letter.");
+        }
+
+        return new StorageResources(prefix);
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Starts TakedownFn on this machine: Azurite (data kept in .local/azurite, git-ignored) unless a
+# storage connection is configured, then the app in standalone mode. Ctrl+C stops both.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+setting() { # an environment variable wins over local.settings.json, as with the Functions host
+  local value="${!1:-}"
+  [ -n "$value" ] || value=$(node -e 'const v=require("./local.settings.json").Values||{}; process.stdout.write(v[process.argv[1]]||"")' "$1")
+  printf '%s' "$value"
+}
+url=$(setting ASPNETCORE_URLS); url=${url:-http://localhost:7071}; url=${url%%;*}
+storage=$(setting AzureWebJobsStorage)
+
+mkdir -p .local
+if [ "$storage" = "UseDevelopmentStorage=true" ]; then
+  bash tests/install-tools.sh
+  if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
+    echo "Azurite is already listening on 127.0.0.1:10000-10002; using it."
+  else
+    mkdir -p .local/azurite
+    node node_modules/azurite/dist/src/azurite.js --location .local/azurite --disableTelemetry --silent \
+      >.local/azurite.log 2>&1 &
+    azurite_pid=$!
+    trap 'kill $azurite_pid 2>/dev/null || true' EXIT
+    echo "Azurite started (data in .local/azurite, log in .local/azurite.log)."
+  fi
+fi
+
+dotnet build functions/TakedownFn --nologo -v quiet -clp:ErrorsOnly
+(
+  for _ in $(seq 1 120); do
+    if curl -fsS "$url/api/health" >/dev/null 2>&1; then
+      echo
+      echo "TakedownFn is running at $url"
+      echo "Try:  curl -s $url/api/health"
+      exit 0
+    fi
+    sleep 0.5
+  done
+  echo "TakedownFn did not become healthy; see the log above." >&2
+) &
+ASPNETCORE_URLS="$url" dotnet run --no-build --project functions/TakedownFn
