@@ -1,3 +1,0 @@
-namespace TakedownFn.Domain;
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker;

@@ -1,0 +1,130 @@
+namespace TakedownFn.Domain.Cases;
+
+using static CaseState;
+using static StepKind;
+
+public static partial class CaseStateMachine
+{
+    /// <summary>
+    /// The single transition table: for each state, every accepted step and the state it leads to.
+    /// A step not listed for a state is refused there. Decisions worth knowing:
+    /// <list type="bullet">
+    /// <item>Record-keeping steps never change the state. <c>evidence-preserved</c> and <c>correction</c> are accepted in
+    /// every state, closed included: records must stay preservable for investigators after a case ends,
+    /// and a correction amends a record (it never undoes an action: restoring content is its own step).</item>
+    /// <item><c>notifier-informed</c> is accepted everywhere but closed, from receipt on (DSA Art. 16(4)).
+    /// <c>statement-of-reasons-sent</c> and <c>account-*</c> only while a restriction may be imposed
+    /// or in force (DSA Art. 17(1); the repeat-infringer policy of 17 USC 512(i)).</item>
+    /// <item>Content actions need a triaged case: the service's own validated/triaged steps must land first,
+    /// and a platform report arriving earlier is refused and retried.</item>
+    /// <item>A counter-notice is accepted only once content was actioned (17 USC 512(g)(1), Civil Code Art. 1196).</item>
+    /// <item><c>content-restored</c> only after a counter-notice (512(g)(2)(C)), a reversal recorded as
+    /// <c>no-action</c> on an actioned case, or litigation.</item>
+    /// <item>Closed is terminal: a new complaint about the same content opens a new case.</item>
+    /// </list>
+    /// </summary>
+    private static readonly Dictionary<CaseState, IReadOnlyDictionary<StepKind, CaseState>> Table = new()
+    {
+        [CaseState.Received] = State(CaseState.Received,
+            Move(StepKind.Validated, CaseState.Validated),
+            Move(StepKind.Incomplete, CaseState.Incomplete),
+            Move(StepKind.ProcessingFailed, CaseState.ProcessingFailed),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [CaseState.Validated] = State(CaseState.Validated,
+            Move(StepKind.Triaged, CaseState.Triaged),
+            Move(StepKind.ProcessingFailed, CaseState.ProcessingFailed),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [CaseState.Incomplete] = State(CaseState.Incomplete,
+            Move(NoticeSupplemented, CaseState.Received),
+
+            // The platform may act on an incomplete notice anyway (zero tolerance for doxxing).
+            Move(StepKind.Triaged, CaseState.Triaged),
+            Move(StepKind.NoAction, CaseState.NoAction),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [CaseState.ProcessingFailed] = State(CaseState.ProcessingFailed,
+            Move(ProcessingRetried, CaseState.Received),
+            Move(CaseClosed, Closed),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [CaseState.Triaged] = State(CaseState.Triaged,
+            ContentActions(),
+            Move(StepKind.NoAction, CaseState.NoAction),
+            Move(NoticeForwardedToUploader, Forwarded),
+            Move(LawsuitNotified, Litigation),
+            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+
+        [Forwarded] = State(Forwarded,
+            ContentActions(),
+            Move(StepKind.NoAction, CaseState.NoAction),
+            Move(LawsuitNotified, Litigation),
+            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+
+        [Actioned] = State(Actioned,
+            ContentActions(), // a measure may be changed, e.g. a label escalated to removal
+            Move(CounterNoticeReceived, CounterNoticed),
+            Move(StepKind.NoAction, CaseState.NoAction), // reversal, e.g. on an internal complaint (DSA Art. 20)
+            Move(LawsuitNotified, Litigation),
+            Move(CaseClosed, Closed),
+
+            // 17 USC 512(g)(2)(A): tell the uploader the content was taken down.
+            Stay(NoticeForwardedToUploader, EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent,
+                AccountRestricted, AccountSuspended)),
+
+        [CaseState.NoAction] = State(CaseState.NoAction,
+            ContentActions(), // decision revisited
+            Move(ContentRestored, Restored),
+            Move(LawsuitNotified, Litigation),
+            Move(CaseClosed, Closed),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [CounterNoticed] = State(CounterNoticed,
+            Move(ContentRestored, Restored), // 512(g)(2)(C): 10-14 business days after the counter-notice
+            Move(LawsuitNotified, Litigation), // 512(g)(2)(C), Civil Code Art. 1196: a notified suit keeps the measure
+            Move(CaseClosed, Closed), // counter-notice found deficient; the measure stays
+            Stay(CounterNoticeForwardedToNotifier, EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent,
+                AccountRestricted, AccountSuspended)),
+
+        [Restored] = State(Restored,
+            Move(LawsuitNotified, Litigation),
+            Move(CaseClosed, Closed),
+            Stay(EvidencePreserved, Correction, NotifierInformed)),
+
+        [Litigation] = State(Litigation,
+            ContentActions(), // as ordered
+            Move(ContentRestored, Restored),
+            Move(CaseClosed, Closed),
+            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+
+        [Closed] = State(Closed,
+            Stay(EvidencePreserved, Correction)),
+    };
+
+    private static (StepKind Step, CaseState? To)[] Move(StepKind step, CaseState to) => [(step, to)];
+
+    /// <summary>Steps that keep the state; <see langword="null"/> target means "the state itself".</summary>
+    private static (StepKind Step, CaseState? To)[] Stay(params StepKind[] steps) =>
+        steps.Select(step => (step, (CaseState?)null)).ToArray();
+
+    private static (StepKind Step, CaseState? To)[] ContentActions() =>
+    [
+        (ContentRemoved, Actioned),
+        (ContentDisabled, Actioned),
+        (ContentGeoRestricted, Actioned),
+        (ContentLabelled, Actioned),
+    ];
+
+    private static IReadOnlyDictionary<StepKind, CaseState> State(CaseState state, params (StepKind Step, CaseState? To)[][] groups)
+    {
+        var row = new Dictionary<StepKind, CaseState>();
+        foreach (var (step, to) in groups.SelectMany(g => g))
+        {
+            // Add, not the indexer: a step listed twice for one state is a table error, caught at type load.
+            row.Add(step, to ?? state);
+        }
+
+        return row;
+    }
+}

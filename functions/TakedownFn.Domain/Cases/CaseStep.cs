@@ -1,0 +1,45 @@
+using TakedownFn.Domain.Severity;
+
+namespace TakedownFn.Domain.Cases;
+
+/// <summary>
+/// A well-formed step, produced by <see cref="Steps.StepIntake.Parse"/>. Fields a kind does not use are
+/// <see langword="null"/> or empty.
+/// </summary>
+public sealed record CaseStep
+{
+    public required StepKind Kind { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    public string? Label { get; init; }
+
+    public string? AccountReference { get; init; }
+
+    public DateTimeOffset? SuspendedUntil { get; init; }
+
+    public EvidencePreservation? Evidence { get; init; }
+
+    public string? CorrectsStepId { get; init; }
+
+    public NotificationTopic? Topic { get; init; }
+
+    public IReadOnlyList<string> MissingElements { get; init; } = [];
+
+    public SeverityLevel? Severity { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? Reference { get; init; }
+}
+
+/// <summary>What an <see cref="StepKind.EvidencePreserved"/> step preserved and for how long.</summary>
+/// <param name="ContentHash">SHA-256 of the content, lower-case hex.</param>
+/// <param name="SnapshotLocation">Where the platform keeps the snapshot, if it says.</param>
+/// <param name="RetentionPeriod">How long it is kept, in whole days.</param>
+/// <param name="LegalHold">Whether a legal hold stops erasure beyond the retention period.</param>
+public sealed record EvidencePreservation(string ContentHash, string? SnapshotLocation, TimeSpan RetentionPeriod, bool LegalHold);

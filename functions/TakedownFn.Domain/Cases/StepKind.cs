@@ -1,0 +1,42 @@
+namespace TakedownFn.Domain.Cases;
+
+/// <summary>
+/// The kinds of step recorded on a case: steps the platform reports, and system steps the service
+/// records itself. Wire ids are kebab-case (<c>evidence-preserved</c>).
+/// </summary>
+public enum StepKind
+{
+    // Recorded by the service.
+    Received,
+    Validated,
+    Incomplete,
+    Triaged,
+    ProcessingFailed,
+
+    /// <summary>The service retries a notice whose processing failed, starting again at received.</summary>
+    ProcessingRetried,
+
+    /// <summary>The notifier supplied missing elements; the notice is judged again.</summary>
+    NoticeSupplemented,
+
+    // Reported by the platform.
+    ContentRemoved,
+    ContentDisabled,
+    ContentGeoRestricted,
+    ContentLabelled,
+    NoAction,
+    AccountRestricted,
+    AccountSuspended,
+    EvidencePreserved,
+    NoticeForwardedToUploader,
+    StatementOfReasonsSent,
+    NotifierInformed,
+    CounterNoticeReceived,
+    CounterNoticeForwardedToNotifier,
+    ContentRestored,
+    LawsuitNotified,
+    CaseClosed,
+
+    /// <summary>Amends the record of an earlier step; never changes the case state.</summary>
+    Correction,
+}

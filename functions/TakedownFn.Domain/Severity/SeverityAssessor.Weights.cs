@@ -1,0 +1,43 @@
+namespace TakedownFn.Domain.Severity;
+
+using static TakedownFn.Domain.Notices.Categories;
+
+public static partial class SeverityAssessor
+{
+    private const int MediumFrom = 3;
+    private const int HighFrom = 6;
+    private const int CriticalFrom = 9;
+    private const int HighlySensitiveWeight = 3;
+    private const int CombinedWeight = 2;
+
+    private static readonly (int Threshold, int Weight)[] ItemSteps = [(10, 1), (50, 2), (200, 3)];
+    private static readonly (int Threshold, int Weight)[] PlatformSteps = [(2, 1), (5, 2)];
+    private static readonly (int Threshold, int Weight)[] RepostSteps = [(100, 1), (1_000, 2), (10_000, 3)];
+
+    /// <summary>
+    /// The CAC notice singles out ID numbers, home addresses, phone numbers and medical data as
+    /// highly sensitive; the paper adds private conversations. Intimate imagery weighs the same.
+    /// </summary>
+    private static int SensitivityWeight(string kind) => kind switch
+    {
+        IdNumber or HomeAddress or Phone or Medical or PrivateMessages or IntimateImagery => HighlySensitiveWeight,
+        Photos => 2,
+        OtherPersonalInfo or Privacy => 1,
+        _ => 0,
+    };
+
+    private static int HarmWeight(Harm harm) => harm switch
+    {
+        Harm.Threats or Harm.OfflineContact or Harm.SelfHarmRisk => 3,
+        _ => 2,
+    };
+
+    private static SeverityLevel HarmFloor(Harm harm) => harm switch
+    {
+        Harm.SelfHarmRisk => SeverityLevel.Critical,
+        Harm.Threats or Harm.OfflineContact => SeverityLevel.High,
+        _ => SeverityLevel.Low,
+    };
+
+    private static int MaliceWeight(MaliceSign sign) => sign == MaliceSign.RepeatOffender ? 1 : 2;
+}
