@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace TakedownFn.Auth;
+
+/// <summary>The authorization policies endpoints require, one per right.</summary>
+internal static class Policies
+{
+    public const string SubmitNotices = "submit-notices";
+    public const string ReadCases = "read-cases";
+    public const string ReadLedger = "read-ledger";
+    public const string ManageTenants = "manage-tenants";
+
+    public static void AddTakedownAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SubmitNotices, p => p.RequireRole(Role.Platform.Name()))
+            .AddPolicy(ReadCases, p => p.RequireRole(Role.Platform.Name(), Role.Officer.Name(), Role.Auditor.Name()))
+            .AddPolicy(ReadLedger, p => p.RequireRole(Role.Officer.Name(), Role.Auditor.Name()))
+            .AddPolicy(ManageTenants, p => p.RequireRole(Role.Admin.Name()));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace TakedownFn.Benchmarks;
+
+/// <summary>
+/// Runs an operation from several concurrent workers for a fixed time and counts completions.
+/// Each case is measured against its floor in alternating rounds in the same run, so machine
+/// noise hits both sides alike; the best round of each side is reported.
+/// </summary>
+internal static class Measurement
+{
+    public static async Task<double> OperationsPerSecondAsync(Func<int, Task<int>> operation, int workers, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        {
+            long done = 0;
+            for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
+            {
+                // An operation may complete several logical operations (a batch of 100 counts 100).
+                done += await operation(worker * 10_000_000 + i);
+            }
+
+            return done;
+        }));
+        return counts.Sum() / clock.Elapsed.TotalSeconds;
+    }
+
+    public static async Task<(double Floor, double Client)> CompareAsync(
+        Func<int, Task<int>> floor, Func<int, Task<int>> client, int workers, TimeSpan duration, int rounds)
+    {
+        // Warm both paths (connections, JIT) before anything counts.
+        await OperationsPerSecondAsync(floor, workers, TimeSpan.FromSeconds(0.5));
+        await OperationsPerSecondAsync(client, workers, TimeSpan.FromSeconds(0.5));
+        double bestFloor = 0, bestClient = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            bestFloor = Math.Max(bestFloor, await OperationsPerSecondAsync(floor, workers, duration));
+            bestClient = Math.Max(bestClient, await OperationsPerSecondAsync(client, workers, duration));
+        }
+
+        return (bestFloor, bestClient);
+    }
+}
