@@ -1,4 +1,5 @@
 using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Queues;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Storage.Tests.Queues;
@@ -46,7 +47,25 @@ public class QueueLeaseTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.NotEqual(message.PopReceipt, update.PopReceipt);
         Assert.Equal(400, stale.Status);
         Assert.Equal("PopReceiptMismatch", stale.ErrorCode);
+        Assert.True(stale.IsLostLease());
         Assert.Equal(0, (await queue.GetPropertiesAsync()).ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task IsLostLease_DeletedMessageAndMissingQueue_TellsThemApart()
+    {
+        var queue = await azurite.NewQueueAsync();
+        await queue.SendMessageAsync("x");
+        var message = Assert.Single(await queue.ReceiveMessagesAsync());
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+
+        var gone = await Assert.ThrowsAsync<StorageRequestFailedException>(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt));
+        await queue.DeleteAsync();
+        var noQueue = await Assert.ThrowsAsync<StorageRequestFailedException>(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt));
+
+        Assert.True(gone.IsLostLease());
+        Assert.False(noQueue.IsLostLease());
+        Assert.Equal("QueueNotFound", noQueue.ErrorCode);
     }
 
     [Fact]
