@@ -55,7 +55,7 @@ public sealed partial class TableClient
 
     /// <summary>Deletes an entity if its version is still <paramref name="ifMatch"/>; <c>default</c> means any version (<c>*</c>).</summary>
     /// <returns>True when it was deleted; false when it did not exist.</returns>
-    /// <exception cref="StorageRequestFailedException">412 when the entity changed.</exception>
+    /// <exception cref="StorageRequestFailedException">412 when the entity changed; 404 <c>TableNotFound</c> when the table does not exist.</exception>
     public async Task<bool> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
     {
         TableKey.Validate(partitionKey, nameof(TableEntity.PartitionKey), nameof(partitionKey));
@@ -64,9 +64,13 @@ public sealed partial class TableClient
         SetIfMatch(message.Request, ifMatch == default ? ETag.All : ifMatch);
         await _pipeline.SendAsync(message, cancellationToken);
         var response = message.Response;
-        return response.Status == 404
-            ? false
-            : response.IsError ? throw StorageRequestFailedException.FromResponse(response, $"Delete entity from {Name}") : true;
+        if (!response.IsError)
+        {
+            return true;
+        }
+
+        var error = StorageRequestFailedException.FromResponse(response, $"Delete entity from {Name}");
+        return IsMissingEntity(error) ? false : throw error;
     }
 
     /// <summary>Reads one entity; <paramref name="select"/> limits the properties returned.</summary>
@@ -75,7 +79,7 @@ public sealed partial class TableClient
         await GetEntityCoreAsync(partitionKey, rowKey, select, throwIfMissing: true, cancellationToken)
         ?? throw new InvalidOperationException("Unreachable: a missing entity throws.");
 
-    /// <summary>Reads one entity, or returns null when it does not exist.</summary>
+    /// <summary>Reads one entity, or returns null when it does not exist (a missing table still throws 404 <c>TableNotFound</c>).</summary>
     public Task<TableEntity?> GetEntityIfExistsAsync(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
         GetEntityCoreAsync(partitionKey, rowKey, select, throwIfMissing: false, cancellationToken);
 
@@ -94,9 +98,8 @@ public sealed partial class TableClient
         var response = message.Response;
         if (response.IsError)
         {
-            return response.Status == 404 && !throwIfMissing
-                ? null
-                : throw StorageRequestFailedException.FromResponse(response, $"Get entity from {Name}");
+            var error = StorageRequestFailedException.FromResponse(response, $"Get entity from {Name}");
+            return !throwIfMissing && IsMissingEntity(error) ? null : throw error;
         }
 
         var entity = TableEntityJson.ReadEntity(response.Content.ToMemory().Span);
@@ -107,6 +110,13 @@ public sealed partial class TableClient
 
         return entity;
     }
+
+    /// <summary>
+    /// A 404 for the entity (<c>ResourceNotFound</c>), not for the table (<c>TableNotFound</c>): a
+    /// missing table is a deployment fault and must not read as "no such row".
+    /// </summary>
+    private static bool IsMissingEntity(StorageRequestFailedException error) =>
+        error.Status == 404 && error.ErrorCode != "TableNotFound";
 
     private static RequestMethod MethodFor(TableUpdateMode mode) => mode switch
     {

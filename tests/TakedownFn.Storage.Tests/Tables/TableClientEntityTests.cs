@@ -48,6 +48,18 @@ public class TableClientEntityTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task GetEntityIfExistsAndDeleteEntity_MissingTable_ThrowTableNotFound()
+    {
+        var table = new TableClient(azurite.Connection, AzuriteFixture.UniqueName("t"));
+
+        var get = await Assert.ThrowsAsync<StorageRequestFailedException>(() => table.GetEntityIfExistsAsync("p", "r"));
+        var delete = await Assert.ThrowsAsync<StorageRequestFailedException>(() => table.DeleteEntityAsync("p", "r"));
+
+        Assert.Equal("TableNotFound", get.ErrorCode);
+        Assert.Equal("TableNotFound", delete.ErrorCode);
+    }
+
+    [Fact]
     public async Task GetEntity_WithSelect_ReturnsOnlySelectedProperties()
     {
         var table = await TableTestSupport.NewTableAsync(azurite);
