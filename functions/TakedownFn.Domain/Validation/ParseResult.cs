@@ -24,7 +24,7 @@ public sealed class ParseResult<T>
     [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
 
-    internal static ParseResult<T> Success(T value) => new(value, []);
+    public static ParseResult<T> Success(T value) => new(value, []);
 
-    internal static ParseResult<T> Failure(IReadOnlyList<ValidationError> errors) => new(null, errors);
+    public static ParseResult<T> Failure(IReadOnlyList<ValidationError> errors) => new(null, errors);
 }

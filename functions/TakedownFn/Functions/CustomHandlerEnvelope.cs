@@ -42,8 +42,11 @@ internal static class CustomHandlerEnvelope
         return new QueueDelivery(MessageText(value), ReadDequeueCount(metadata), ReadString(metadata, "Id"));
     }
 
-    /// <summary>The success answer: no outputs, the handler's log lines, no return value.</summary>
-    public static object Success(IReadOnlyList<string> logs) => new InvocationResult(new Dictionary<string, object?>(), logs, null);
+    /// <summary>
+    /// The answer: no outputs, the log lines, no return value. Its HTTP status tells the host
+    /// whether the invocation succeeded.
+    /// </summary>
+    public static object Answer(IReadOnlyList<string> logs) => new InvocationResult(new Dictionary<string, object?>(), logs, null);
 
     private static string MessageText(JsonElement value)
     {

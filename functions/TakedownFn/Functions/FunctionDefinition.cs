@@ -21,5 +21,9 @@ internal sealed record TimerFunctionTrigger(TimeSpan Period) : FunctionTrigger
     };
 }
 
-/// <summary>One function of the app: its name (the folder and the custom-handler route) and trigger.</summary>
-internal sealed record FunctionDefinition(string Name, FunctionTrigger Trigger);
+/// <summary>
+/// One function of the app: its name (the folder and the custom-handler route), its trigger and,
+/// for queue and timer functions, the <see cref="IQueueHandler"/> or <see cref="ITimerHandler"/>
+/// that serves it in both hosting modes.
+/// </summary>
+internal sealed record FunctionDefinition(string Name, FunctionTrigger Trigger, Type? Handler = null);

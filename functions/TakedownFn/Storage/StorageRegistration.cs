@@ -1,4 +1,7 @@
+using TakedownFn.Processing;
+using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage;
 
@@ -19,5 +22,11 @@ internal static class StorageRegistration
         builder.Services.AddSingleton(connection);
         builder.Services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
         builder.Services.AddSingleton(_ => new StorageProbe(connection));
+        builder.Services.AddSingleton<StorageClients>();
+        builder.Services.AddSingleton<StorageProvisioner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
+        builder.Services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
+        builder.Services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
+        builder.Services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }

@@ -9,15 +9,21 @@ internal sealed class StorageResources(string prefix)
     /// <summary>Notices accepted by the HTTP intake, waiting for validation and triage.</summary>
     public string IntakeQueue { get; } = $"{prefix}intake";
 
-    /// <summary>Tenants, API keys (hashed), cases, their events and idempotency records.</summary>
+    /// <summary>Intake messages that failed five times (the Functions host's naming).</summary>
+    public string IntakePoisonQueue { get; } = $"{prefix}intake-poison";
+
+    /// <summary>Cases, their steps, their index and outbox rows, partitioned by tenant.</summary>
     public string CasesTable { get; } = $"{prefix}cases";
+
+    /// <summary>Tenants and their API keys (hashed).</summary>
+    public string TenantsTable { get; } = $"{prefix}tenants";
 
     /// <summary>Signed ledger checkpoints and sequencer leases.</summary>
     public string LedgerContainer { get; } = $"{prefix}ledger";
 
-    public IReadOnlyList<string> Queues => [IntakeQueue];
+    public IReadOnlyList<string> Queues => [IntakeQueue, IntakePoisonQueue];
 
-    public IReadOnlyList<string> Tables => [CasesTable];
+    public IReadOnlyList<string> Tables => [CasesTable, TenantsTable];
 
     public IReadOnlyList<string> Containers => [LedgerContainer];
 

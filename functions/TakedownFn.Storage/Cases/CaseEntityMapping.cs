@@ -1,0 +1,110 @@
+using System.Text.Json;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Storage.Cases;
+
+/// <summary>Maps case and event records to table rows and back.</summary>
+internal static class CaseEntityMapping
+{
+    /// <summary>Binary properties hold at most 64 KiB; a notice of up to 256 KiB spans several.</summary>
+    private const int NoticeChunkBytes = 64 * 1024;
+    private const string NoticeChunkPrefix = "Notice";
+
+    /// <summary>The case columns without the notice chunks, for reads that do not need the notice.</summary>
+    public static readonly string[] CaseColumns =
+    [
+        "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Deadlines", "StepCount", "ItemCount",
+    ];
+
+    public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null)
+    {
+        var entity = new TableEntity(record.TenantId, CaseKeys.Case(record.CaseId))
+        {
+            ["CaseId"] = record.CaseId,
+            ["Regime"] = record.Regime,
+            ["Category"] = record.Category,
+            ["State"] = record.State,
+            ["Validation"] = record.Validation,
+            ["MissingElements"] = JsonSerializer.Serialize(record.MissingElements),
+            ["Severity"] = record.Severity,
+            ["SeverityReasons"] = JsonSerializer.Serialize(record.SeverityReasons),
+            ["PlatformReference"] = record.PlatformReference,
+            ["ReceivedAt"] = record.ReceivedAt,
+            ["AcceptedAt"] = record.AcceptedAt,
+            ["PolicyId"] = record.PolicyId,
+            ["Deadlines"] = JsonSerializer.Serialize(record.Deadlines),
+            ["StepCount"] = record.StepCount,
+            ["ItemCount"] = record.ItemCount,
+        };
+        entity.ETag = record.ETag;
+        if (notice is { } bytes)
+        {
+            for (int offset = 0, i = 0; offset < bytes.Length; offset += NoticeChunkBytes, i++)
+            {
+                entity[$"{NoticeChunkPrefix}{i}"] = bytes.Slice(offset, Math.Min(NoticeChunkBytes, bytes.Length - offset)).ToArray();
+            }
+        }
+
+        return entity;
+    }
+
+    public static CaseRecord ToCase(TableEntity entity) => new()
+    {
+        TenantId = entity.PartitionKey,
+        CaseId = entity.GetString("CaseId")!,
+        Regime = entity.GetString("Regime")!,
+        Category = entity.GetString("Category")!,
+        State = entity.GetString("State")!,
+        Validation = entity.GetString("Validation")!,
+        MissingElements = JsonSerializer.Deserialize<string[]>(entity.GetString("MissingElements") ?? "[]")!,
+        Severity = entity.GetString("Severity"),
+        SeverityReasons = JsonSerializer.Deserialize<string[]>(entity.GetString("SeverityReasons") ?? "[]")!,
+        PlatformReference = entity.GetString("PlatformReference")!,
+        ReceivedAt = entity.GetDateTimeOffset("ReceivedAt")!.Value,
+        AcceptedAt = entity.GetDateTimeOffset("AcceptedAt")!.Value,
+        PolicyId = entity.GetString("PolicyId"),
+        Deadlines = JsonSerializer.Deserialize<DeadlineRecord[]>(entity.GetString("Deadlines") ?? "[]")!,
+        StepCount = entity.GetInt32("StepCount") ?? 0,
+        ItemCount = entity.GetInt32("ItemCount") ?? 0,
+        ETag = entity.ETag,
+    };
+
+    /// <summary>The notice bytes as submitted, reassembled from their chunks.</summary>
+    public static byte[] NoticeOf(TableEntity entity)
+    {
+        var buffer = new MemoryStream();
+        for (var i = 0; entity.GetBinary($"{NoticeChunkPrefix}{i}") is { } chunk; i++)
+        {
+            buffer.Write(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static TableEntity ToEntity(string tenantId, CaseEventRecord record) => new(tenantId, CaseKeys.Event(record.CaseId, record.Sequence))
+    {
+        ["EventId"] = record.EventId,
+        ["CaseId"] = record.CaseId,
+        ["Sequence"] = record.Sequence,
+        ["Kind"] = record.Kind,
+        ["RecordedAt"] = record.RecordedAt,
+        ["OccurredAt"] = record.OccurredAt,
+        ["Details"] = record.Details,
+        ["Actor"] = record.Actor,
+        ["CorrectsStepId"] = record.CorrectsStepId,
+    };
+
+    public static CaseEventRecord ToEvent(TableEntity entity) => new()
+    {
+        EventId = entity.GetString("EventId")!,
+        CaseId = entity.GetString("CaseId")!,
+        Sequence = entity.GetInt32("Sequence")!.Value,
+        Kind = entity.GetString("Kind")!,
+        RecordedAt = entity.GetDateTimeOffset("RecordedAt")!.Value,
+        OccurredAt = entity.GetDateTimeOffset("OccurredAt"),
+        Details = entity.GetString("Details") ?? "{}",
+        Actor = entity.GetString("Actor")!,
+        CorrectsStepId = entity.GetString("CorrectsStepId"),
+    };
+}

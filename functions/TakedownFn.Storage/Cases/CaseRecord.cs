@@ -1,0 +1,84 @@
+using Azure;
+
+namespace TakedownFn.Storage.Cases;
+
+/// <summary>A stage deadline as stored with the case: fixed when the case was triaged, never re-judged.</summary>
+/// <param name="Stage">The stage id (e.g. <c>act</c>).</param>
+/// <param name="DueAt">When it is due (server time).</param>
+/// <param name="Statutory">Whether the law fixes the number, or it is the platform's own target.</param>
+/// <param name="Basis">The provision the rule rests on.</param>
+public sealed record DeadlineRecord(string Stage, DateTimeOffset DueAt, bool Statutory, string Basis);
+
+/// <summary>
+/// The case row: what the notice is, where it stands, and the deadlines it was judged under.
+/// The submitted notice (which holds personal data) is kept beside it, not in these fields.
+/// </summary>
+public sealed record CaseRecord
+{
+    public required string TenantId { get; init; }
+
+    public required string CaseId { get; init; }
+
+    public required string Regime { get; init; }
+
+    public required string Category { get; init; }
+
+    /// <summary>The case state id (<c>received</c>, <c>triaged</c>, …).</summary>
+    public required string State { get; init; }
+
+    /// <summary><c>pending</c> until processed, then <c>valid</c> or <c>incomplete</c>.</summary>
+    public string Validation { get; init; } = "pending";
+
+    public IReadOnlyList<string> MissingElements { get; init; } = [];
+
+    public string? Severity { get; init; }
+
+    public IReadOnlyList<string> SeverityReasons { get; init; } = [];
+
+    public required string PlatformReference { get; init; }
+
+    /// <summary>When the platform says it received the notice (its claim, kept beside ours).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>When the service accepted the notice (server time; SLA clocks start here).</summary>
+    public required DateTimeOffset AcceptedAt { get; init; }
+
+    public string? PolicyId { get; init; }
+
+    public IReadOnlyList<DeadlineRecord> Deadlines { get; init; } = [];
+
+    /// <summary>How many steps the case has; the next step's sequence number is this plus one.</summary>
+    public int StepCount { get; init; }
+
+    public int ItemCount { get; init; }
+
+    /// <summary>The stored row's ETag; writes are conditional on it.</summary>
+    public ETag ETag { get; init; }
+}
+
+/// <summary>One recorded step of a case (an event row); never updated or deleted.</summary>
+public sealed record CaseEventRecord
+{
+    public required string EventId { get; init; }
+
+    public required string CaseId { get; init; }
+
+    public required int Sequence { get; init; }
+
+    /// <summary>The step kind id (<c>content-removed</c>, …).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Server time when the step was recorded: the time that decides SLAs.</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>When the platform says the step happened.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>The step's details as JSON (reason, evidence hash, …).</summary>
+    public string Details { get; init; } = "{}";
+
+    /// <summary>Who recorded it: <c>service</c> or the API key id of the caller.</summary>
+    public required string Actor { get; init; }
+
+    public string? CorrectsStepId { get; init; }
+}

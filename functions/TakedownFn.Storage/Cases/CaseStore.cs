@@ -1,0 +1,115 @@
+using Azure;
+using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Storage.Cases;
+
+/// <summary>
+/// Cases, their steps and their index rows in the tenant's partition of the cases table (see
+/// <see cref="CaseKeys"/>). Every change is one entity group transaction, so a case and its
+/// steps never disagree and a redelivered or concurrent write changes nothing twice.
+/// </summary>
+public sealed partial class CaseStore(ITableClient table)
+{
+    private const int MaxOperationsPerTransaction = 100;
+
+    /// <summary>Reads a case of the tenant, or null when the tenant has no case with that id.</summary>
+    public async Task<StoredCase?> GetAsync(string tenantId, string caseId, bool withNotice, CancellationToken cancellationToken = default)
+    {
+        if (!CaseKeys.IsCaseId(caseId))
+        {
+            return null;
+        }
+
+        var entity = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.Case(caseId), withNotice ? null : CaseEntityMapping.CaseColumns, cancellationToken);
+        return entity is null ? null : new StoredCase(CaseEntityMapping.ToCase(entity), withNotice ? CaseEntityMapping.NoticeOf(entity) : null);
+    }
+
+    /// <summary>The case's steps in the order they were recorded.</summary>
+    public async Task<IReadOnlyList<CaseEventRecord>> GetEventsAsync(string tenantId, string caseId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.EventsFrom(caseId)} and RowKey lt {CaseKeys.EventsTo(caseId)}");
+        var events = new List<CaseEventRecord>();
+        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            events.Add(CaseEntityMapping.ToEvent(entity));
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Writes the updated case row (conditional on the ETag it was read with) and its new steps in
+    /// one transaction. <paramref name="completeOutbox"/> ends the case's outbox entry (processing
+    /// done), <paramref name="requeue"/> opens one (the case goes back to processing), and a
+    /// <paramref name="stepIdempotencyKey"/> claims that key for the last step.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(
+        CaseRecord updated,
+        IReadOnlyList<CaseEventRecord> events,
+        bool completeOutbox = false,
+        bool requeue = false,
+        string? stepIdempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        var tenant = updated.TenantId;
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateMerge, CaseEntityMapping.ToEntity(updated), updated.ETag),
+            .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(tenant, e))),
+        ];
+        var stepKeyIndex = -1;
+        if (stepIdempotencyKey is not null)
+        {
+            stepKeyIndex = actions.Count;
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(tenant, CaseKeys.StepKey(updated.CaseId, stepIdempotencyKey))
+            {
+                ["EventId"] = events[^1].EventId,
+            }));
+        }
+
+        if (requeue)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(tenant, CaseKeys.Outbox(updated.CaseId))
+            {
+                ["CaseId"] = updated.CaseId,
+                ["AcceptedAt"] = events[^1].RecordedAt,
+            }));
+        }
+
+        if (completeOutbox)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(tenant, CaseKeys.Outbox(updated.CaseId)), ETag.All));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return new AppendResult(AppendStatus.Appended);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedOperationIndex == stepKeyIndex && stepKeyIndex >= 0)
+        {
+            var existing = await table.GetEntityIfExistsAsync(tenant, CaseKeys.StepKey(updated.CaseId, stepIdempotencyKey!), cancellationToken: cancellationToken);
+            return existing is null ? new AppendResult(AppendStatus.Conflict) : new AppendResult(AppendStatus.DuplicateStep, existing.GetString("EventId"));
+        }
+        catch (StorageRequestFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && completeOutbox))
+        {
+            // 412: someone else changed the case. 409: a step row with this sequence exists (a
+            // concurrent append won). 404: the outbox row is gone, so the case was processed.
+            return new AppendResult(AppendStatus.Conflict);
+        }
+    }
+
+    /// <summary>Case ids the tenant accepted before <paramref name="acceptedBefore"/> that are not processed yet.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(string tenantId, DateTimeOffset acceptedBefore, CancellationToken cancellationToken = default)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.OutboxFrom} and RowKey lt {CaseKeys.OutboxTo} and AcceptedAt lt {acceptedBefore}");
+        var pending = new List<string>();
+        await foreach (var entity in table.QueryAsync(filter, ["CaseId"], cancellationToken: cancellationToken))
+        {
+            pending.Add(entity.GetString("CaseId")!);
+        }
+
+        return pending;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Storage.Tenants;
+
+/// <summary>A platform using the service.</summary>
+/// <param name="TenantId">The id that prefixes all of the tenant's data.</param>
+/// <param name="Name">A display name for operators (a platform's name, not a person's).</param>
+/// <param name="CreatedAt">When it was created.</param>
+public sealed record TenantRecord(string TenantId, string Name, DateTimeOffset CreatedAt);
+
+/// <summary>An issued API key, known only by its hash.</summary>
+/// <param name="KeyHash">SHA-256 of the key (the row key).</param>
+/// <param name="KeyId">A short id to name the key in logs and steps (the hash's first 12 hex digits).</param>
+/// <param name="TenantId">The tenant it acts for; null for service admins.</param>
+/// <param name="Role">The role id.</param>
+/// <param name="CreatedAt">When it was issued.</param>
+public sealed record ApiKeyRecord(string KeyHash, string KeyId, string? TenantId, string Role, DateTimeOffset CreatedAt);
+
+/// <summary>Tenants and their API key hashes, in the tenants table.</summary>
+public sealed class TenantStore(ITableClient table)
+{
+    private const string TenantPartition = "tenant";
+    private const string KeyPartition = "key";
+
+    /// <summary>A new tenant id: <c>t</c> and 16 random hex digits (key-safe, not guessable).</summary>
+    public static string NewTenantId() => "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Tenant ids are checked before they are used in any key.</summary>
+    public static bool IsTenantId(string? value) => value is { Length: 17 } && value[0] == 't' && value[1..].All(char.IsAsciiHexDigitLower);
+
+    public async Task CreateTenantAsync(TenantRecord tenant, CancellationToken cancellationToken = default) =>
+        await table.AddEntityAsync(new TableEntity(TenantPartition, tenant.TenantId) { ["Name"] = tenant.Name, ["CreatedAt"] = tenant.CreatedAt }, cancellationToken);
+
+    public async Task<TenantRecord?> GetTenantAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        if (!IsTenantId(tenantId))
+        {
+            return null;
+        }
+
+        var entity = await table.GetEntityIfExistsAsync(TenantPartition, tenantId, cancellationToken: cancellationToken);
+        return entity is null ? null : ToTenant(entity);
+    }
+
+    public async Task<IReadOnlyList<TenantRecord>> ListTenantsAsync(CancellationToken cancellationToken = default)
+    {
+        var tenants = new List<TenantRecord>();
+        await foreach (var entity in table.QueryAsync(TableFilter.Of($"PartitionKey eq {TenantPartition}"), cancellationToken: cancellationToken))
+        {
+            tenants.Add(ToTenant(entity));
+        }
+
+        return tenants;
+    }
+
+    public async Task AddKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken = default) =>
+        await table.AddEntityAsync(
+            new TableEntity(KeyPartition, key.KeyHash) { ["KeyId"] = key.KeyId, ["TenantId"] = key.TenantId, ["Role"] = key.Role, ["CreatedAt"] = key.CreatedAt },
+            cancellationToken);
+
+    public async Task<ApiKeyRecord?> FindKeyAsync(string keyHash, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityIfExistsAsync(KeyPartition, keyHash, cancellationToken: cancellationToken);
+        return entity is null
+            ? null
+            : new ApiKeyRecord(keyHash, entity.GetString("KeyId")!, entity.GetString("TenantId"), entity.GetString("Role")!, entity.GetDateTimeOffset("CreatedAt")!.Value);
+    }
+
+    private static TenantRecord ToTenant(TableEntity entity) =>
+        new(entity.RowKey, entity.GetString("Name")!, entity.GetDateTimeOffset("CreatedAt")!.Value);
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TakedownFn.Auth;
+using TakedownFn.Domain;
+using TakedownFn.Domain.Cases;
+using TakedownFn.Domain.Cases.Steps;
+using TakedownFn.Domain.Events;
+using TakedownFn.Domain.Validation;
+using TakedownFn.Http;
+using TakedownFn.Processing;
+using TakedownFn.Storage.Cases;
+
+namespace TakedownFn.Cases;
+
+/// <summary>
+/// Reading a tenant's cases and recording the platform's steps. Another tenant's case answers 404
+/// exactly as an unknown id does: the tenant comes from the caller's key, never from the request.
+/// </summary>
+internal static class CaseEndpoints
+{
+    private const int MaxStepBytes = 32 * 1024;
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+    private const int MaxAppendAttempts = 5;
+
+    private static readonly JsonSerializerOptions DetailsOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static void MapCases(this WebApplication app)
+    {
+        app.MapGet("/api/cases/{id}", GetAsync).RequireAuthorization(Policies.ReadCases);
+        app.MapGet("/api/cases", ListAsync).RequireAuthorization(Policies.ReadCases);
+        app.MapPost("/api/cases/{id}/steps", RecordStepAsync).RequireAuthorization(Policies.SubmitNotices);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var tenant = Caller.From(context.User).Tenant;
+        var stored = await cases.GetAsync(tenant, id, withNotice: false, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound("case");
+        }
+
+        var events = await cases.GetEventsAsync(tenant, id, cancellationToken);
+        return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken,
+        string? state = null, string? regime = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? pageSize = null, string? continuation = null)
+    {
+        var errors = new List<ValidationError>();
+        if (state is not null && !WireIds.TryParse(state, out CaseState _))
+        {
+            errors.Add(new ValidationError("state", "is not a known case state"));
+        }
+
+        if (regime is not null && !Domain.Notices.Regimes.TryGet(regime, out _))
+        {
+            errors.Add(new ValidationError("regime", "is not a known regime"));
+        }
+
+        if (from is not null && to is not null && from > to)
+        {
+            errors.Add(new ValidationError("to", "must not be before from"));
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(new ValidationError("pageSize", $"must be 1 to {MaxPageSize}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var tenant = Caller.From(context.User).Tenant;
+        try
+        {
+            var page = await cases.ListAsync(tenant, new CaseQuery(state, regime, from, to), pageSize ?? DefaultPageSize, continuation, cancellationToken);
+            var now = time.GetUtcNow();
+            return TypedResults.Ok(new CasePage(page.Values.Select(c => CaseView.From(c, null, now)).ToList(), page.ContinuationToken));
+        }
+        catch (ArgumentException)
+        {
+            // The only argument from the caller that the store checks itself is the token.
+            return Problems.Validation([new ValidationError("continuation", "is not a token this API issued")]);
+        }
+    }
+
+    private static async Task<IResult> RecordStepAsync(
+        string id, HttpContext context, CaseStore cases, IntakeQueue intake, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context.User);
+        if (!IdempotencyKeyHeader.TryRead(context.Request, out var key, out var keyProblem))
+        {
+            return keyProblem!;
+        }
+
+        var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxStepBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (submission, errors) = JsonBody.Deserialize<StepSubmission>(body.Span);
+        var now = time.GetUtcNow();
+        var parsed = errors.Count > 0 ? ParseResult<CaseStep>.Failure(errors) : StepIntake.Parse(submission, now);
+        if (!parsed.IsValid)
+        {
+            return Problems.Validation(parsed.Errors);
+        }
+
+        var step = parsed.Value!;
+        if (CaseSteps.IsServiceOnly(step.Kind))
+        {
+            return Problems.Validation([new ValidationError("kind", "is recorded by the service, not reported")]);
+        }
+
+        for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
+        {
+            var stored = await cases.GetAsync(caller.Tenant, id, withNotice: false, cancellationToken);
+            if (stored is null)
+            {
+                return Problems.NotFound("case");
+            }
+
+            var current = stored.Case;
+            if (step.OccurredAt < current.ReceivedAt)
+            {
+                return Problems.Validation([new ValidationError("occurredAt", "must not be before the notice was received")]);
+            }
+
+            if (step.CorrectsStepId is { } corrected && !(await cases.GetEventsAsync(caller.Tenant, id, cancellationToken)).Any(e => e.EventId == corrected))
+            {
+                return Problems.Validation([new ValidationError("correctsStepId", "is not a step of this case")]);
+            }
+
+            var state = WireIds.TryParse(current.State, out CaseState s) ? s : throw new InvalidOperationException($"Case {id} has an unknown state.");
+            var decision = CaseStateMachine.Decide(state, step);
+            if (decision is TransitionResult.Rejected rejected)
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "Step not allowed now", $"A {step.Kind.ToId()} step cannot follow the case's current state.",
+                    new Dictionary<string, object?>
+                    {
+                        ["currentState"] = current.State,
+                        ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
+                    });
+            }
+
+            var allowed = (TransitionResult.Allowed)decision;
+            var sequence = current.StepCount + 1;
+            var record = new CaseEventRecord
+            {
+                EventId = EventIds.For(id, step.Kind, $"{sequence}"),
+                CaseId = id,
+                Sequence = sequence,
+                Kind = step.Kind.ToId(),
+                RecordedAt = now,
+                OccurredAt = step.OccurredAt,
+                Details = JsonSerializer.Serialize(step, DetailsOptions),
+                Actor = caller.KeyId,
+                CorrectsStepId = step.CorrectsStepId,
+            };
+            var requeue = allowed.NewState == CaseState.Received;
+            var updated = current with { State = allowed.NewState.ToId(), StepCount = sequence };
+            var result = await cases.AppendAsync(updated, [record], requeue: requeue, stepIdempotencyKey: key, cancellationToken: cancellationToken);
+            switch (result.Status)
+            {
+                case AppendStatus.Appended:
+                    if (requeue)
+                    {
+                        await intake.SendAsync(new IntakeMessage(caller.Tenant, [id]), cancellationToken);
+                    }
+
+                    return TypedResults.Created($"/api/cases/{id}", new RecordedStep(record.EventId, sequence, record.Kind, updated.State, now, Replayed: false));
+                case AppendStatus.DuplicateStep:
+                    context.Response.Headers["Idempotent-Replayed"] = "true";
+                    return TypedResults.Ok(new RecordedStep(result.ExistingEventId!, null, record.Kind, null, null, Replayed: true));
+            }
+        }
+
+        return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Case busy", "The case changed on every try; retry the request.");
+    }
+
+    private sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);
+
+    private sealed record RecordedStep(string EventId, int? Sequence, string Kind, string? State, DateTimeOffset? RecordedAt, bool Replayed);
+}

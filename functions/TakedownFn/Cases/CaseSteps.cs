@@ -1,0 +1,10 @@
+using TakedownFn.Domain.Cases;
+
+namespace TakedownFn.Cases;
+
+/// <summary>Which steps only the service records (a platform reporting them is refused).</summary>
+internal static class CaseSteps
+{
+    public static bool IsServiceOnly(StepKind kind) =>
+        kind is StepKind.Received or StepKind.Validated or StepKind.Incomplete or StepKind.Triaged or StepKind.ProcessingFailed;
+}

@@ -1,0 +1,27 @@
+using TakedownFn.Processing;
+using TakedownFn.Storage;
+
+namespace TakedownFn.Functions;
+
+/// <summary>
+/// Every function of the app, the one source of truth for both hosting modes: the Functions host
+/// reads the <c>function.json</c> generated from it, and standalone mode starts a pump or timer
+/// for each queue or timer entry. HTTP entries name the routes the app maps under <c>/api</c>.
+/// </summary>
+internal static class FunctionCatalog
+{
+    public static IReadOnlyList<FunctionDefinition> For(StorageResources resources) =>
+    [
+        new("SubmitNotice", new HttpFunctionTrigger("notices", "POST")),
+        new("SubmitNoticeBatch", new HttpFunctionTrigger("notices/batch", "POST")),
+        new("ListCases", new HttpFunctionTrigger("cases", "GET")),
+        new("GetCase", new HttpFunctionTrigger("cases/{id}", "GET")),
+        new("RecordStep", new HttpFunctionTrigger("cases/{id}/steps", "POST")),
+        new("CreateTenant", new HttpFunctionTrigger("admin/tenants", "POST")),
+        new("IssueKey", new HttpFunctionTrigger("admin/tenants/{tenantId}/keys", "POST")),
+        new("Health", new HttpFunctionTrigger("health", "GET")),
+        new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
+        new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
+        new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
+    ];
+}

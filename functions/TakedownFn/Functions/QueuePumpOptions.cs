@@ -1,0 +1,19 @@
+namespace TakedownFn.Functions;
+
+/// <summary>Standalone queue trigger settings, mirroring host.json's <c>extensions.queues</c>.</summary>
+internal sealed record QueuePumpOptions
+{
+    public int BatchSize { get; init; } = 16;
+
+    public int MaxDequeueCount { get; init; } = 5;
+
+    /// <summary>How long a received message stays invisible; renewed at half this while handled.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a failed message stays invisible before its next try.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MinPollingInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
+}

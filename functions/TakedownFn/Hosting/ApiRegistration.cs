@@ -1,0 +1,17 @@
+using TakedownFn.Auth;
+using TakedownFn.Notices;
+using TakedownFn.Tenants;
+
+namespace TakedownFn.Hosting;
+
+internal static class ApiRegistration
+{
+    /// <summary>The services behind the HTTP endpoints; the server's clock decides every SLA time.</summary>
+    public static void AddTakedownApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IApiKeyStore, CachedApiKeyStore>();
+        builder.Services.AddSingleton<NoticeAcceptance>();
+        builder.Services.AddSingleton<TenantAdministration>();
+    }
+}

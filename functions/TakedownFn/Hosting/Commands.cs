@@ -1,0 +1,66 @@
+using System.Text.Json;
+using TakedownFn.Auth;
+using TakedownFn.Functions;
+using TakedownFn.Storage;
+using TakedownFn.Tenants;
+
+namespace TakedownFn.Hosting;
+
+/// <summary>
+/// Operator commands run with the app's own configuration instead of serving:
+/// <c>functions write DIR</c>, <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
+/// <c>key issue-admin</c> and <c>demo</c> (a demo tenant with one key per role, for local runs).
+/// Keys are printed once, as JSON on standard output, and stored only as hashes.
+/// </summary>
+internal static class Commands
+{
+    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "functions" or "tenant" or "key" or "demo";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var cancellationToken = app.Lifetime.ApplicationStopping;
+        if (args is ["functions", "write", var directory])
+        {
+            foreach (var path in FunctionJson.WriteAll(FunctionCatalog.For(StorageResources.FromPrefix(null)), directory))
+            {
+                Console.WriteLine(path);
+            }
+
+            return 0;
+        }
+
+        await app.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
+        var admin = app.Services.GetRequiredService<TenantAdministration>();
+        object? result = args switch
+        {
+            ["tenant", "create", var name] => await admin.CreateTenantAsync(name, cancellationToken),
+            ["key", "issue", var tenant, var roleName] when Roles.TryParse(roleName, out var role) && role != Role.Admin =>
+                await admin.IssueKeyAsync(tenant, role, cancellationToken),
+            ["key", "issue-admin"] => await admin.IssueKeyAsync(null, Role.Admin, cancellationToken),
+            ["demo"] => await DemoAsync(admin, cancellationToken),
+            _ => null,
+        };
+        if (result is null)
+        {
+            await Console.Error.WriteLineAsync("usage: TakedownFn functions write DIR | tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo");
+            return 2;
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(result, Output));
+        return 0;
+    }
+
+    private static async Task<object> DemoAsync(TenantAdministration admin, CancellationToken cancellationToken)
+    {
+        var tenant = await admin.CreateTenantAsync("Demo platform", cancellationToken);
+        var keys = new Dictionary<string, string>();
+        foreach (var role in new[] { Role.Platform, Role.Officer, Role.Auditor })
+        {
+            keys[role.Name()] = (await admin.IssueKeyAsync(tenant.TenantId, role, cancellationToken)).Key;
+        }
+
+        return new { tenant.TenantId, tenant.Name, Keys = keys };
+    }
+}
