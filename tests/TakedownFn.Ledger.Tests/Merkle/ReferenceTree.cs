@@ -4,15 +4,21 @@ namespace TakedownFn.Ledger.Tests.Merkle;
 
 /// <summary>
 /// RFC 6962 §2.1 transcribed literally: recursive MTH, PATH and PROOF over byte arrays, with its
-/// own hashing. Slow and obviously right; the fast code is cross-checked against it.
+/// own hashing. Slow and obviously right; the fast code is cross-checked against it. Subtree
+/// hashes are memoised per leaf list only so that checking every proof up to size 256 stays fast.
 /// </summary>
 internal static class ReferenceTree
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<byte[]>, System.Collections.Concurrent.ConcurrentDictionary<(int, int), byte[]>> Memo = [];
+
     public static byte[] LeafHash(byte[] leaf) => SHA256.HashData([0x00, .. leaf]);
 
     public static byte[] NodeHash(byte[] left, byte[] right) => SHA256.HashData([0x01, .. left, .. right]);
 
-    public static byte[] Mth(IReadOnlyList<byte[]> leaves, int begin, int end)
+    public static byte[] Mth(IReadOnlyList<byte[]> leaves, int begin, int end) =>
+        Memo.GetOrCreateValue(leaves).GetOrAdd((begin, end), range => ComputeMth(leaves, range.Item1, range.Item2));
+
+    private static byte[] ComputeMth(IReadOnlyList<byte[]> leaves, int begin, int end)
     {
         int n = end - begin;
         if (n == 0)
