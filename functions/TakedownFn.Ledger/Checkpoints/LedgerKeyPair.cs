@@ -9,7 +9,8 @@ public sealed record LedgerKeyPair(string PrivateKeyPem, string PublicKeyPem)
     public static LedgerKeyPair Generate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        return new LedgerKeyPair(key.ExportPkcs8PrivateKeyPem(), key.ExportSubjectPublicKeyInfoPem());
+        // Trailing newlines so the files concatenate into a valid multi-key PEM (rotation).
+        return new LedgerKeyPair(key.ExportPkcs8PrivateKeyPem() + "\n", key.ExportSubjectPublicKeyInfoPem() + "\n");
     }
 
     // The private key must not end up in logs through the record's generated ToString.

@@ -14,11 +14,22 @@ public static class LedgerExportReplay
     /// Returns the verified checkpoint; throws <see cref="LedgerVerificationException"/> (or
     /// <see cref="RootMismatchException"/>) naming the first problem found.
     /// </summary>
-    public static async Task<Checkpoint> VerifyAsync(TextReader input, CheckpointVerifier verifier, CancellationToken cancellationToken = default)
+    public static Task<Checkpoint> VerifyAsync(TextReader input, CheckpointVerifier verifier, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verifier);
+        return VerifyAsync(input, _ => verifier, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="VerifyAsync(TextReader, CheckpointVerifier, CancellationToken)"/>, choosing the
+    /// trusted keys from the origin in the export's header (e.g. keys named after the origin).
+    /// </summary>
+    public static async Task<Checkpoint> VerifyAsync(TextReader input, Func<string, CheckpointVerifier> verifierForOrigin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(verifierForOrigin);
         var reader = new LedgerExportReader(input);
         string origin = await reader.ReadHeaderAsync(cancellationToken);
+        var verifier = verifierForOrigin(origin);
         var range = new CompactRange();
         while (await reader.ReadAsync(cancellationToken) is { } record)
         {
