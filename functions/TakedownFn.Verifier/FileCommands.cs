@@ -35,7 +35,7 @@ internal static class FileCommands
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new Ledger.Merkle.LedgerVerificationException("export is not valid UTF-8");
+            throw new Ledger.LedgerVerificationException("export is not valid UTF-8");
         }
 
         return $"export of {checkpoint.Origin} replays {checkpoint.TreeSize} leaves to root {Convert.ToHexStringLower(checkpoint.RootHash)} signed by a trusted key";

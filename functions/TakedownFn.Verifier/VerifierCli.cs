@@ -1,4 +1,4 @@
-using TakedownFn.Ledger.Merkle;
+using TakedownFn.Ledger;
 
 namespace TakedownFn.Verifier;
 

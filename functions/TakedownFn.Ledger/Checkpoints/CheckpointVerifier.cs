@@ -1,5 +1,4 @@
 using System.Text;
-using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Ledger.Checkpoints;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Ledger.Checkpoints;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Ledger.Export;
 

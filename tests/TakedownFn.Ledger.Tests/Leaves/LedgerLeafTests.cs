@@ -1,6 +1,5 @@
 using System.Text;
 using TakedownFn.Ledger.Leaves;
-using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Ledger.Tests.Leaves;
 

@@ -1,4 +1,4 @@
-namespace TakedownFn.Ledger.Merkle;
+namespace TakedownFn.Ledger;
 
 /// <summary>
 /// A proof, checkpoint, leaf document or export did not verify. The message is the one line an
