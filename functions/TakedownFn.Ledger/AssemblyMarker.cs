@@ -1,3 +1,0 @@
-namespace TakedownFn.Ledger;
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker;

@@ -1,7 +1,0 @@
-namespace TakedownFn.Verifier.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Build_Compiles_True() => Assert.True(true);
-}
