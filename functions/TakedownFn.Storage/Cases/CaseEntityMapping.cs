@@ -95,6 +95,19 @@ internal static class CaseEntityMapping
         ["CorrectsStepId"] = record.CorrectsStepId,
     };
 
+    /// <summary>
+    /// The event's entry in the ledger's to-do list (<c>l|{eventId}</c>), written in the same
+    /// transaction as the event so that no recorded step can miss the ledger. The sequencer turns
+    /// it into a leaf and deletes it.
+    /// </summary>
+    public static TableEntity ToPendingLeaf(string tenantId, CaseEventRecord record, string? policyId)
+    {
+        var entity = ToEntity(tenantId, record);
+        entity.RowKey = CaseKeys.PendingLeaf(record.EventId);
+        entity["PolicyId"] = policyId;
+        return entity;
+    }
+
     public static CaseEventRecord ToEvent(TableEntity entity) => new()
     {
         EventId = entity.GetString("EventId")!,

@@ -17,8 +17,9 @@ namespace TakedownFn.Storage.Cases;
 /// <item><term><c>k|{sha256(Idempotency-Key)}</c></term><description>one case per idempotency key</description></item>
 /// <item><term><c>s|{caseId}|{sha256(Idempotency-Key)}</c></term><description>one step per idempotency key</description></item>
 /// <item><term><c>o|{caseId}</c></term><description>accepted but not yet processed: the sweep re-enqueues these</description></item>
+/// <item><term><c>l|{eventId}</c></term><description>a step not yet in the tenant's ledger: the sequencer consumes these</description></item>
 /// </list>
-/// A tenant's partition takes at most about 2,000 entities/s in Azure; at five rows per notice
+/// A tenant's partition takes at most about 2,000 entities/s in Azure; at six rows per notice
 /// that is several hundred notices a second per platform, well above notice volumes seen in
 /// practice (DSA transparency reports: millions a year for the largest platforms).
 /// </remarks>
@@ -53,6 +54,12 @@ public static class CaseKeys
     public static string StepKey(string caseId, string key) => $"s|{caseId}|{Hash(key)}";
 
     public static string Outbox(string caseId) => $"o|{caseId}";
+
+    /// <summary>An event not yet sequenced into the tenant's ledger.</summary>
+    public static string PendingLeaf(string eventId) => $"l|{eventId}";
+
+    public const string PendingLeavesFrom = "l|";
+    public const string PendingLeavesTo = "l}";
 
     public const string CasesFrom = "c|";
     public const string CasesTo = "c}";

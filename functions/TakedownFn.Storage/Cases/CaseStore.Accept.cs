@@ -124,7 +124,7 @@ public sealed partial class CaseStore
             ? [CaseKeys.Reference(notice.Case.PlatformReference), CaseKeys.IdempotencyKey(key)]
             : [CaseKeys.Reference(notice.Case.PlatformReference)];
 
-    private static int RowsOf(NewCase notice) => notice.IdempotencyKey is null ? 4 : 5;
+    private static int RowsOf(NewCase notice) => notice.IdempotencyKey is null ? 5 : 6;
 
     /// <summary>A generous estimate of a notice's share of a batch request: base64 of the notice plus the other rows.</summary>
     private static long WireBytesOf(NewCase notice) => (notice.Notice.Length * 4L / 3) + 8 * 1024;
@@ -134,6 +134,7 @@ public sealed partial class CaseStore
         var caseId = notice.Case.CaseId;
         yield return CaseEntityMapping.ToEntity(notice.Case with { ETag = default }, notice.Notice);
         yield return CaseEntityMapping.ToEntity(tenantId, notice.Received);
+        yield return CaseEntityMapping.ToPendingLeaf(tenantId, notice.Received, notice.Case.PolicyId);
         yield return new TableEntity(tenantId, CaseKeys.Reference(notice.Case.PlatformReference)) { ["CaseId"] = caseId };
         if (notice.IdempotencyKey is { } key)
         {

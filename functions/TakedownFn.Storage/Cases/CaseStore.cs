@@ -57,6 +57,7 @@ public sealed partial class CaseStore(ITableClient table)
         [
             new(TableTransactionActionType.UpdateMerge, CaseEntityMapping.ToEntity(updated), updated.ETag),
             .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(tenant, e))),
+            .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToPendingLeaf(tenant, e, updated.PolicyId))),
         ];
         var stepKeyIndex = -1;
         if (stepIdempotencyKey is not null)

@@ -87,11 +87,11 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Submit_TwentyConcurrentDuplicates_CreateOneCase()
     {
         var notice = SampleNotices.Dmca();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notices") { Content = SampleNotices.Json(notice) };
             request.Headers.Add("Idempotency-Key", "same-key-20");
-            return _tenant.Platform.SendAsync(request);
+            return await _tenant.Platform.SendAsync(request);
         }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
