@@ -7,6 +7,12 @@ using TakedownFn.Notices;
 using TakedownFn.Storage;
 using TakedownFn.Tenants;
 
+if (args is ["functions", "write", var functionsDirectory])
+{
+    // Needs no configuration: the deployment layout is generated from the catalog alone.
+    return Commands.WriteFunctionJson(functionsDirectory);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(Directory.GetCurrentDirectory());
 var mode = builder.AddHostingMode();

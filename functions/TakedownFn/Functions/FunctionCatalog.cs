@@ -6,7 +6,8 @@ namespace TakedownFn.Functions;
 /// <summary>
 /// Every function of the app, the one source of truth for both hosting modes: the Functions host
 /// reads the <c>function.json</c> generated from it, and standalone mode starts a pump or timer
-/// for each queue or timer entry. HTTP entries name the routes the app maps under <c>/api</c>.
+/// for each queue or timer entry. HTTP entries name the routes the app maps under <c>/api</c>
+/// (none may start with <c>admin</c>: the Functions host keeps those routes for itself).
 /// </summary>
 internal static class FunctionCatalog
 {
@@ -17,8 +18,8 @@ internal static class FunctionCatalog
         new("ListCases", new HttpFunctionTrigger("cases", "GET")),
         new("GetCase", new HttpFunctionTrigger("cases/{id}", "GET")),
         new("RecordStep", new HttpFunctionTrigger("cases/{id}/steps", "POST")),
-        new("CreateTenant", new HttpFunctionTrigger("admin/tenants", "POST")),
-        new("IssueKey", new HttpFunctionTrigger("admin/tenants/{tenantId}/keys", "POST")),
+        new("CreateTenant", new HttpFunctionTrigger("tenants", "POST")),
+        new("IssueKey", new HttpFunctionTrigger("tenants/{tenantId}/keys", "POST")),
         new("Health", new HttpFunctionTrigger("health", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),

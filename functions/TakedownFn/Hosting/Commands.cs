@@ -16,21 +16,22 @@ internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "functions" or "tenant" or "key" or "demo";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo";
+
+    /// <summary>Writes <c>{directory}/{Function}/function.json</c> for every catalog entry.</summary>
+    public static int WriteFunctionJson(string directory)
+    {
+        foreach (var path in FunctionJson.WriteAll(FunctionCatalog.For(StorageResources.FromPrefix(null)), directory))
+        {
+            Console.WriteLine(path);
+        }
+
+        return 0;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var cancellationToken = app.Lifetime.ApplicationStopping;
-        if (args is ["functions", "write", var directory])
-        {
-            foreach (var path in FunctionJson.WriteAll(FunctionCatalog.For(StorageResources.FromPrefix(null)), directory))
-            {
-                Console.WriteLine(path);
-            }
-
-            return 0;
-        }
-
         await app.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
         var admin = app.Services.GetRequiredService<TenantAdministration>();
         object? result = args switch
@@ -44,7 +45,7 @@ internal static class Commands
         };
         if (result is null)
         {
-            await Console.Error.WriteLineAsync("usage: TakedownFn functions write DIR | tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo");
+            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo");
             return 2;
         }
 

@@ -13,8 +13,8 @@ internal static class TenantEndpoints
 
     public static void MapTenants(this WebApplication app)
     {
-        app.MapPost("/api/admin/tenants", CreateAsync).RequireAuthorization(Policies.ManageTenants);
-        app.MapPost("/api/admin/tenants/{tenantId}/keys", IssueKeyAsync).RequireAuthorization(Policies.ManageTenants);
+        app.MapPost("/api/tenants", CreateAsync).RequireAuthorization(Policies.ManageTenants);
+        app.MapPost("/api/tenants/{tenantId}/keys", IssueKeyAsync).RequireAuthorization(Policies.ManageTenants);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, TenantAdministration admin, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal static class TenantEndpoints
         }
 
         var tenant = await admin.CreateTenantAsync(name!, cancellationToken);
-        return TypedResults.Created($"/api/admin/tenants/{tenant.TenantId}", tenant);
+        return TypedResults.Created($"/api/tenants/{tenant.TenantId}", tenant);
     }
 
     private static async Task<IResult> IssueKeyAsync(string tenantId, HttpContext context, TenantAdministration admin, TenantStore tenants, CancellationToken cancellationToken)
