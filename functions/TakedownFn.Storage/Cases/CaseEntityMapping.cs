@@ -13,7 +13,7 @@ internal static class CaseEntityMapping
     /// <summary>The case columns without the notice chunks, for reads that do not need the notice.</summary>
     public static readonly string[] CaseColumns =
     [
-        "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
+        "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
         "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Deadlines", "StepCount", "ItemCount",
     ];
 

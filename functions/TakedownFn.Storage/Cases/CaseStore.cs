@@ -1,5 +1,4 @@
 using Azure;
-using TakedownFn.Storage.Core;
 using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Cases;
@@ -78,8 +77,10 @@ public sealed partial class CaseStore(ITableClient table)
             }));
         }
 
+        var outboxIndex = -1;
         if (completeOutbox)
         {
+            outboxIndex = actions.Count;
             actions.Add(new(TableTransactionActionType.Delete, new TableEntity(tenant, CaseKeys.Outbox(updated.CaseId)), ETag.All));
         }
 
@@ -93,10 +94,10 @@ public sealed partial class CaseStore(ITableClient table)
             var existing = await table.GetEntityIfExistsAsync(tenant, CaseKeys.StepKey(updated.CaseId, stepIdempotencyKey!), cancellationToken: cancellationToken);
             return existing is null ? new AppendResult(AppendStatus.Conflict) : new AppendResult(AppendStatus.DuplicateStep, existing.GetString("EventId"));
         }
-        catch (StorageRequestFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && completeOutbox))
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && e.FailedOperationIndex == outboxIndex && outboxIndex >= 0))
         {
             // 412: someone else changed the case. 409: a step row with this sequence exists (a
-            // concurrent append won). 404: the outbox row is gone, so the case was processed.
+            // concurrent append won). 404 on the outbox row: it is gone, so the case was processed.
             return new AppendResult(AppendStatus.Conflict);
         }
     }

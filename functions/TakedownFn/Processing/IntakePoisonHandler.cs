@@ -33,7 +33,7 @@ internal sealed partial class IntakePoisonHandler(CaseStore cases, TimeProvider 
 
     private async Task RecordFailureAsync(string tenantId, string caseId, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
             var stored = await cases.GetAsync(tenantId, caseId, withNotice: false, cancellationToken);
             if (stored is null || stored.Case.State != CaseState.Received.ToId())
@@ -48,6 +48,8 @@ internal sealed partial class IntakePoisonHandler(CaseStore cases, TimeProvider 
                 return;
             }
         }
+
+        throw new InvalidOperationException($"Case {caseId} kept changing while its failure was recorded.");
     }
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Error, Message = "Poison message {MessageId} is not an intake message; dropped")]
