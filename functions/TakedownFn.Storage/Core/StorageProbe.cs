@@ -58,9 +58,12 @@ public sealed class StorageProbe
             var code = response.IsError ? StorageRequestFailedException.FromResponse(response, "probe").ErrorCode : null;
             return new(service, resource, Reachable: !response.IsError || response.Status == 404, Exists: !response.IsError, response.Status, code, clock.Elapsed);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
         {
-            return new(service, resource, Reachable: false, Exists: false, Status: null, e.InnerException?.GetType().Name ?? e.GetType().Name, clock.Elapsed);
+            // Azure.Core reports transport failures as RequestFailedException, and exhausted
+            // retries of them as an AggregateException of those.
+            var cause = (e as AggregateException)?.InnerExceptions[^1] ?? e;
+            return new(service, resource, Reachable: false, Exists: false, Status: null, (cause.InnerException ?? cause).GetType().Name, clock.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
