@@ -27,8 +27,10 @@ internal sealed class FloorRequests(StorageConnection connection)
         await SendAsync(request, lite: true);
     }
 
-    public async Task TableBatchAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys)
+    /// <summary>One batch insert; <paramref name="payloadBytes"/> adds a binary property of that size to the first row (a stored notice).</summary>
+    public async Task TableBatchAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, int payloadBytes = 0)
     {
+        var payload = payloadBytes == 0 ? string.Empty : $",\"Notice0\":\"{Convert.ToBase64String(new byte[payloadBytes])}\",\"Notice0@odata.type\":\"Edm.Binary\"";
         var batch = $"batch_{Guid.NewGuid()}";
         var changeset = $"changeset_{Guid.NewGuid()}";
         var sb = new StringBuilder().Append("--").Append(batch).Append("\r\nContent-Type: multipart/mixed; boundary=").Append(changeset).Append("\r\n\r\n");
@@ -36,10 +38,10 @@ internal sealed class FloorRequests(StorageConnection connection)
         {
             sb.Append("--").Append(changeset).Append("\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
                 .Append("POST ").Append(connection.TableEndpoint).Append('/').Append(table).Append(" HTTP/1.1\r\n")
-                .Append("Content-Type: application/json\r\nAccept: application/json;odata=nometadata\r\nPrefer: return-no-content\r\nContent-ID: ")
+                .Append("Content-Type: application/json\r\nAccept: application/json;odata=nometadata\r\nDataServiceVersion: 3.0\r\nPrefer: return-no-content\r\nContent-ID: ")
                 .Append(i.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n")
                 .Append("{\"PartitionKey\":\"").Append(partitionKey).Append("\",\"RowKey\":\"").Append(rowKeys[i])
-                .Append("\",\"Kind\":\"bench\",\"Count\":\"42\",\"Count@odata.type\":\"Edm.Int64\"}\r\n");
+                .Append("\",\"Kind\":\"bench\",\"Count\":\"42\",\"Count@odata.type\":\"Edm.Int64\"").Append(i == 0 ? payload : string.Empty).Append("}\r\n");
         }
 
         sb.Append("--").Append(changeset).Append("--\r\n--").Append(batch).Append("--\r\n");
@@ -107,7 +109,7 @@ internal sealed class FloorRequests(StorageConnection connection)
     // popreceipt / numofmessages / visibilitytimeout query parameters.
     private string SharedKeyStringToSign(HttpRequestMessage request, string date)
     {
-        var length = request.Content?.Headers.ContentLength is > 0 and var l ? l.Value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        var length = request.Content?.Headers.ContentLength is long l and > 0 ? l.ToString(CultureInfo.InvariantCulture) : string.Empty;
         var type = request.Content?.Headers.ContentType?.ToString() ?? string.Empty;
         var uri = request.RequestUri!;
         var query = string.Concat(uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)

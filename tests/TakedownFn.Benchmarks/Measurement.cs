@@ -9,17 +9,20 @@ namespace TakedownFn.Benchmarks;
 /// </summary>
 internal static class Measurement
 {
+    // Every operation of the run gets its own number, so rounds never reuse a key.
+    private static int _sequence;
+
     public static async Task<double> OperationsPerSecondAsync(Func<int, Task<int>> operation, int workers, TimeSpan duration)
     {
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        var counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
             long done = 0;
-            for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
+            while (Stopwatch.GetTimestamp() < stopAt)
             {
                 // An operation may complete several logical operations (a batch of 100 counts 100).
-                done += await operation(worker * 10_000_000 + i);
+                done += await operation(Interlocked.Increment(ref _sequence));
             }
 
             return done;

@@ -1,0 +1,73 @@
+using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Queues;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Benchmarks;
+
+/// <summary>
+/// Issue 2's benchmark: operations per second through our clients against the bare-HttpClient
+/// floor making the same REST calls, on the same Azurite, in alternating rounds.
+/// </summary>
+internal static class StorageBenchmark
+{
+    public static async Task RunAsync(StorageConnection connection, Settings settings)
+    {
+        var floor = new FloorRequests(connection);
+        var table = new TableClient(connection, $"bench{Guid.NewGuid():N}"[..20]);
+        await table.CreateIfNotExistsAsync();
+        var queue = new QueueClient(connection, $"bench-{Guid.NewGuid():N}"[..20]);
+        await queue.CreateIfNotExistsAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        Report.Header("storage: operations per second, our client vs a bare HttpClient loop (the floor)");
+        await Compare("table insert", settings,
+            async i => { await floor.TableInsertAsync(table.Name, $"f{run}{i % 16}", $"{i}"); return 1; },
+            async i => { await table.AddEntityAsync(Entity($"c{run}{i % 16}", $"{i}")); return 1; });
+
+        await Compare("table batch of 100 (entities/s)", settings,
+            async i => { await floor.TableBatchAsync(table.Name, $"fb{run}{i}", Keys(100)); return 100; },
+            async i =>
+            {
+                await table.SubmitTransactionAsync(Keys(100).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Entity($"cb{run}{i}", k))));
+                return 100;
+            });
+
+        await Compare("queue send", settings,
+            async i => { await floor.QueueSendAsync(queue.Name, "{\"tenant\":\"t0\",\"cases\":[\"x\"]}"); return 1; },
+            async i => { await queue.SendMessageAsync("{\"tenant\":\"t0\",\"cases\":[\"x\"]}"); return 1; });
+
+        // A fresh queue holding enough messages for every round of both sides (Azurite slows
+        // down on very long queues, which would penalise whichever side runs later).
+        var work = new QueueClient(connection, $"bench-rd-{Guid.NewGuid():N}"[..22]);
+        await work.CreateIfNotExistsAsync();
+        await Task.WhenAll(Enumerable.Range(0, settings.Workers).Select(async _ =>
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                await floor.QueueSendAsync(work.Name, "{\"m\":1}");
+            }
+        }));
+        await Compare("queue receive+delete", settings,
+            async _ => await floor.QueueReceiveDeleteAsync(work.Name),
+            async _ =>
+            {
+                var messages = await work.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30));
+                foreach (var m in messages)
+                {
+                    await work.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+                }
+
+                return messages.Count;
+            });
+    }
+
+    private static async Task Compare(string name, Settings settings, Func<int, Task<int>> floor, Func<int, Task<int>> client)
+    {
+        var (f, c) = await Measurement.CompareAsync(floor, client, settings.Workers, settings.Duration, settings.Rounds);
+        Report.Ratio(name, f, c, target: 0.9);
+    }
+
+    private static TableEntity Entity(string partitionKey, string rowKey) => new(partitionKey, rowKey) { ["Kind"] = "bench", ["Count"] = 42L };
+
+    private static List<string> Keys(int count) => Enumerable.Range(0, count).Select(k => $"{k:D3}").ToList();
+}
