@@ -30,12 +30,30 @@ if [ "$storage" = "UseDevelopmentStorage=true" ]; then
 fi
 
 dotnet build functions/TakedownFn --nologo -v quiet -clp:ErrorsOnly
+
+# A demo tenant with one key per role, created once and kept with the local data.
+demo=.local/demo-tenant.json
+if [ ! -s "$demo" ]; then
+  dotnet run --no-build --project functions/TakedownFn -- demo >"$demo.tmp" && mv "$demo.tmp" "$demo"
+fi
+key() { node -e 'process.stdout.write(require("./'"$demo"'").keys[process.argv[1]])' "$1"; }
+
 (
   for _ in $(seq 1 120); do
     if curl -fsS "$url/api/health" >/dev/null 2>&1; then
-      echo
-      echo "TakedownFn is running at $url"
-      echo "Try:  curl -s $url/api/health"
+      cat <<EOT
+
+TakedownFn is running at $url  (demo tenant and keys: $demo)
+  platform key: $(key platform)
+  officer key:  $(key officer)
+
+Submit a notice:
+  curl -s -X POST $url/api/notices -H 'Content-Type: application/json' \\
+       -H 'X-Api-Key: $(key platform)' --data @functions/sample-notice.json
+
+Then read the case (the answer's location):
+  curl -s $url/api/cases/CASE_ID -H 'X-Api-Key: $(key officer)'
+EOT
       exit 0
     fi
     sleep 0.5

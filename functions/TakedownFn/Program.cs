@@ -14,6 +14,12 @@ if (args is ["functions", "write", var functionsDirectory])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (Commands.IsCommand(args))
+{
+    // A command's standard output is its JSON answer; logs go to standard error.
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 builder.Configuration.AddLocalSettings(Directory.GetCurrentDirectory());
 var mode = builder.AddHostingMode();
 builder.AddTakedownStorage();
