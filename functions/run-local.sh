@@ -30,11 +30,13 @@ if [ "$storage" = "UseDevelopmentStorage=true" ]; then
 fi
 
 dotnet build functions/TakedownFn --nologo -v quiet -clp:ErrorsOnly
+# Run the built app from the repository root, where local.settings.json is.
+app=functions/TakedownFn/bin/Debug/net10.0/TakedownFn.dll
 
 # A demo tenant with one key per role, created once and kept with the local data.
 demo=.local/demo-tenant.json
 if [ ! -s "$demo" ]; then
-  dotnet run --no-build --project functions/TakedownFn -- demo >"$demo.tmp" && mv "$demo.tmp" "$demo"
+  dotnet "$app" demo >"$demo.tmp" && mv "$demo.tmp" "$demo"
 fi
 key() { node -e 'process.stdout.write(require("./'"$demo"'").keys[process.argv[1]])' "$1"; }
 
@@ -60,4 +62,4 @@ EOT
   done
   echo "TakedownFn did not become healthy; see the log above." >&2
 ) &
-ASPNETCORE_URLS="$url" dotnet run --no-build --project functions/TakedownFn
+ASPNETCORE_URLS="$url" dotnet "$app"

@@ -5,6 +5,7 @@ using TakedownFn.Health;
 using TakedownFn.Hosting;
 using TakedownFn.Notices;
 using TakedownFn.Storage;
+using TakedownFn.Storage.Core;
 using TakedownFn.Tenants;
 
 if (args is ["functions", "write", var functionsDirectory])
@@ -22,7 +23,16 @@ if (Commands.IsCommand(args))
 
 builder.Configuration.AddLocalSettings(Directory.GetCurrentDirectory());
 var mode = builder.AddHostingMode();
-builder.AddTakedownStorage();
+try
+{
+    builder.AddTakedownStorage();
+}
+catch (StorageConfigurationException e)
+{
+    // The message names the setting and the bad part (never a key); a stack trace adds nothing.
+    await Console.Error.WriteLineAsync($"TakedownFn cannot start: {e.Message}");
+    return 1;
+}
 builder.AddTakedownAuth();
 builder.AddTakedownFunctions(mode);
 builder.AddTakedownApi();
