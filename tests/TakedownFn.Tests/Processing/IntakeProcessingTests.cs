@@ -39,6 +39,21 @@ public sealed class IntakeProcessingTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task IntakeProcessor_TwoInstancesOnTheSameCase_WriteItsStepsOnce()
+    {
+        var caseId = await StoreWithoutMessageAsync(SampleNotices.Dmca().ToJsonString(), DateTimeOffset.UtcNow);
+        var delivery = new TakedownFn.Functions.QueueDelivery(new IntakeMessage(_tenant.TenantId, [caseId]).ToJson(), 1, "m-1");
+        // Two processors, as two app instances would have, racing on one case.
+        var first = ActivatorUtilities.CreateInstance<IntakeProcessor>(_app.Services);
+        var second = ActivatorUtilities.CreateInstance<IntakeProcessor>(_app.Services);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => (i % 2 == 0 ? first : second).HandleAsync(delivery, CancellationToken.None)));
+
+        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(["received", "validated", "triaged"], view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
     public async Task Sweep_CaseWhoseMessageWasLost_IsProcessedAnyway()
     {
         // As if the app crashed between writing the case and enqueueing it.
