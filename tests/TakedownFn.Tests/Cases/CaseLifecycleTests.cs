@@ -8,19 +8,8 @@ using TakedownFn.Tests.Notices;
 namespace TakedownFn.Tests.Cases;
 
 /// <summary>A platform records what it did on a case; the case shows its state, deadlines and timeline.</summary>
-public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class CaseLifecycleTests(AzuriteFixture azurite) : TenantTestBase(azurite)
 {
-    private TakedownFnFactory _app = null!;
-    private TestTenant _tenant = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new TakedownFnFactory(azurite.Server);
-        _tenant = await _app.CreateTenantAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Steps_SubmitRemovePreserveInformClose_EndsClosedWithActDeadlineMet()
     {
@@ -35,7 +24,7 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
         await StepAsync(caseId, new JsonObject { ["kind"] = "notifier-informed", ["topic"] = "decision" }, HttpStatusCode.Created);
         await StepAsync(caseId, new JsonObject { ["kind"] = "case-closed" }, HttpStatusCode.Created);
 
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Equal("closed", view.GetProperty("state").GetString());
         Assert.Equal(
             ["received", "validated", "triaged", "content-removed", "evidence-preserved", "notifier-informed", "case-closed"],
@@ -92,7 +81,7 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
         await StepAsync(caseId, new JsonObject { ["kind"] = "correction", ["correctsStepId"] = eventId, ["reason"] = "Removed at 10:02, not 10:20." }, HttpStatusCode.Created);
         await StepAsync(caseId, new JsonObject { ["kind"] = "correction", ["correctsStepId"] = "ev-nope", ["reason"] = "x" }, HttpStatusCode.BadRequest);
 
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var timeline = view.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal("content-removed", timeline[3].GetProperty("kind").GetString());
         Assert.Equal(eventId, timeline[4].GetProperty("correctsStepId").GetString());
@@ -109,7 +98,7 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(
             (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString(),
             (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString());
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Equal(4, view.GetProperty("timeline").GetArrayLength());
     }
 
@@ -122,7 +111,7 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
             StepAsync(caseId, new JsonObject { ["kind"] = "evidence-preserved", ["evidence"] = new JsonObject { ["contentHash"] = new string('b', 64), ["retentionDays"] = 30 } }, HttpStatusCode.Created),
             StepAsync(caseId, new JsonObject { ["kind"] = "notifier-informed", ["topic"] = "receipt-confirmed" }, HttpStatusCode.Created));
 
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var sequences = view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("sequence").GetInt32()).ToList();
         Assert.Equal([1, 2, 3, 4, 5], sequences);
         Assert.Equal(2, responses.Length);
@@ -142,25 +131,23 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
         do
         {
             var url = $"/api/cases?state=triaged&regime=us-dmca&pageSize=2" + (continuation is null ? string.Empty : $"&continuation={Uri.EscapeDataString(continuation)}");
-            var page = await _tenant.Officer.GetFromJsonAsync<JsonElement>(url);
+            var page = await Tenant.Officer.GetFromJsonAsync<JsonElement>(url);
             seen.AddRange(page.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("caseId").GetString()!));
             continuation = page.GetProperty("continuation").GetString();
         }
         while (continuation is not null);
 
         Assert.Equal(ids, seen);
-        var none = await _tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?regime=de-netzdg");
+        var none = await Tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?regime=de-netzdg");
         Assert.Equal(0, none.GetProperty("cases").GetArrayLength());
-        var bad = await _tenant.Officer.GetAsync(new Uri("/api/cases?state=bogus&pageSize=0", UriKind.Relative));
+        var bad = await Tenant.Officer.GetAsync(new Uri("/api/cases?state=bogus&pageSize=0", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     private async Task<string> TriagedCaseAsync()
     {
-        var response = await _tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(SampleNotices.Dmca()));
-        var caseId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
-        var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
-        Assert.Equal("triaged", view.GetProperty("state").GetString());
+        var caseId = await SubmitAsync();
+        await TriagedAsync(caseId);
         return caseId;
     }
 
@@ -173,7 +160,7 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
             request.Headers.Add("Idempotency-Key", key);
         }
 
-        var response = await _tenant.Platform.SendAsync(request);
+        var response = await Tenant.Platform.SendAsync(request);
         Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return response;
     }

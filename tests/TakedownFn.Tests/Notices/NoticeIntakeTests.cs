@@ -7,30 +7,19 @@ using TakedownFn.Testing;
 namespace TakedownFn.Tests.Notices;
 
 /// <summary>POST /api/notices and /api/notices/batch through the real app on Azurite.</summary>
-public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(azurite)
 {
-    private TakedownFnFactory _app = null!;
-    private TestTenant _tenant = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new TakedownFnFactory(azurite.Server);
-        _tenant = await _app.CreateTenantAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Submit_CompleteDmcaNotice_IsAcceptedThenTriagedWithDeadlines()
     {
-        var response = await _tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(SampleNotices.Dmca()));
+        var response = await Tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(SampleNotices.Dmca()));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var caseId = accepted.GetProperty("caseId").GetString()!;
         Assert.Equal($"/api/cases/{caseId}", response.Headers.Location!.OriginalString);
 
-        var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
+        var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal("triaged", view.GetProperty("state").GetString());
         Assert.Equal("valid", view.GetProperty("validation").GetString());
         Assert.Equal(["received", "validated", "triaged"], view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
@@ -48,7 +37,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var caseId = await SubmitAsync(notice);
 
-        var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
+        var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal("incomplete", view.GetProperty("validation").GetString());
         Assert.Contains("perjury-statement", view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain(view.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("stage").GetString() == "act");
@@ -60,7 +49,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         var caseId = await SubmitAsync(SampleNotices.Doxxing());
 
-        var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
+        var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         var severity = view.GetProperty("severity");
         Assert.Contains(severity.GetProperty("level").GetString(), new[] { "high", "critical" });
         Assert.Contains("sensitive:id-number", severity.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
@@ -75,7 +64,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         var first = await SubmitAsync(notice);
 
         notice["explanation"] = "A resend with different text.";
-        var again = await _tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(notice));
+        var again = await Tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(notice));
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(first, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString());
@@ -91,14 +80,14 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notices") { Content = SampleNotices.Json(notice) };
             request.Headers.Add("Idempotency-Key", "same-key-20");
-            return await _tenant.Platform.SendAsync(request);
+            return await Tenant.Platform.SendAsync(request);
         }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()));
         Assert.Single(ids.Distinct());
         Assert.Equal(1, await CountCasesAsync());
-        var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{ids[0]}", c => c.GetProperty("state").GetString() == "triaged");
+        var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{ids[0]}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal(3, view.GetProperty("timeline").GetArrayLength());
     }
 
@@ -109,7 +98,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notices") { Content = SampleNotices.Json(SampleNotices.Dmca()) };
         request.Headers.Add("Idempotency-Key", "reused-key");
-        var response = await _tenant.Platform.SendAsync(request);
+        var response = await Tenant.Platform.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(1, await CountCasesAsync());
@@ -123,7 +112,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         invalid["regime"] = "xx-unknown";
         var batch = new JsonObject { ["notices"] = new JsonArray(SampleNotices.Dmca(), invalid, duplicate, SampleNotices.Doxxing(), duplicate.DeepClone()) };
 
-        var response = await _tenant.Platform.PostAsync(new Uri("/api/notices/batch", UriKind.Relative), SampleNotices.Json(batch));
+        var response = await Tenant.Platform.PostAsync(new Uri("/api/notices/batch", UriKind.Relative), SampleNotices.Json(batch));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().ToList();
@@ -134,7 +123,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(3, await CountCasesAsync());
         foreach (var id in new[] { 0, 2, 3 }.Select(i => results[i].GetProperty("caseId").GetString()))
         {
-            var view = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{id}", c => c.GetProperty("state").GetString() == "triaged");
+            var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{id}", c => c.GetProperty("state").GetString() == "triaged");
             Assert.Equal("triaged", view.GetProperty("state").GetString());
         }
     }
@@ -144,25 +133,12 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         var batch = new JsonObject { ["notices"] = new JsonArray(Enumerable.Range(0, 101).Select(_ => (JsonNode)SampleNotices.Dmca()).ToArray()) };
 
-        var response = await _tenant.Platform.PostAsync(new Uri("/api/notices/batch", UriKind.Relative), SampleNotices.Json(batch));
+        var response = await Tenant.Platform.PostAsync(new Uri("/api/notices/batch", UriKind.Relative), SampleNotices.Json(batch));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await CountCasesAsync());
     }
 
-    private async Task<string> SubmitAsync(JsonObject notice, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notices") { Content = SampleNotices.Json(notice) };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-
-        var response = await _tenant.Platform.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
-    }
-
     private async Task<int> CountCasesAsync() =>
-        (await _tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").GetArrayLength();
+        (await Tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").GetArrayLength();
 }
