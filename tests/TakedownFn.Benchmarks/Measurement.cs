@@ -30,16 +30,25 @@ internal static class Measurement
         return counts.Sum() / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Measures both sides in alternating rounds; <paramref name="beforeEachRound"/> (not timed)
+    /// resets shared state, e.g. refills a queue, so that every round starts alike.
+    /// </summary>
     public static async Task<(double Floor, double Client)> CompareAsync(
-        Func<int, Task<int>> floor, Func<int, Task<int>> client, int workers, TimeSpan duration, int rounds)
+        Func<int, Task<int>> floor, Func<int, Task<int>> client, int workers, TimeSpan duration, int rounds, Func<Task>? beforeEachRound = null)
     {
+        beforeEachRound ??= () => Task.CompletedTask;
         // Warm both paths (connections, JIT) before anything counts.
+        await beforeEachRound();
         await OperationsPerSecondAsync(floor, workers, TimeSpan.FromSeconds(0.5));
+        await beforeEachRound();
         await OperationsPerSecondAsync(client, workers, TimeSpan.FromSeconds(0.5));
         double bestFloor = 0, bestClient = 0;
         for (var round = 0; round < rounds; round++)
         {
+            await beforeEachRound();
             bestFloor = Math.Max(bestFloor, await OperationsPerSecondAsync(floor, workers, duration));
+            await beforeEachRound();
             bestClient = Math.Max(bestClient, await OperationsPerSecondAsync(client, workers, duration));
         }
 

@@ -36,17 +36,22 @@ internal static class StorageBenchmark
             async i => { await floor.QueueSendAsync(queue.Name, "{\"tenant\":\"t0\",\"cases\":[\"x\"]}"); return 1; },
             async i => { await queue.SendMessageAsync("{\"tenant\":\"t0\",\"cases\":[\"x\"]}"); return 1; });
 
-        // A fresh queue holding enough messages for every round of both sides (Azurite slows
-        // down on very long queues, which would penalise whichever side runs later).
-        var work = new QueueClient(connection, $"bench-rd-{Guid.NewGuid():N}"[..22]);
-        await work.CreateIfNotExistsAsync();
-        await Task.WhenAll(Enumerable.Range(0, settings.Workers).Select(async _ =>
+        // Each round gets a fresh queue of 1,000 messages (Azurite's receive slows down on long
+        // queues, which would penalise whichever side runs later).
+        var work = queue;
+        async Task Refill()
         {
-            for (var i = 0; i < 600; i++)
+            work = new QueueClient(connection, $"bench-rd-{Guid.NewGuid():N}"[..22]);
+            await work.CreateIfNotExistsAsync();
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
             {
-                await floor.QueueSendAsync(work.Name, "{\"m\":1}");
-            }
-        }));
+                for (var i = 0; i < 100; i++)
+                {
+                    await floor.QueueSendAsync(work.Name, "{\"m\":1}");
+                }
+            }));
+        }
+
         await Compare("queue receive+delete", settings,
             async _ => await floor.QueueReceiveDeleteAsync(work.Name),
             async _ =>
@@ -58,12 +63,13 @@ internal static class StorageBenchmark
                 }
 
                 return messages.Count;
-            });
+            },
+            Refill);
     }
 
-    private static async Task Compare(string name, Settings settings, Func<int, Task<int>> floor, Func<int, Task<int>> client)
+    private static async Task Compare(string name, Settings settings, Func<int, Task<int>> floor, Func<int, Task<int>> client, Func<Task>? beforeEachRound = null)
     {
-        var (f, c) = await Measurement.CompareAsync(floor, client, settings.Workers, settings.Duration, settings.Rounds);
+        var (f, c) = await Measurement.CompareAsync(floor, client, settings.Workers, settings.Duration, settings.Rounds, beforeEachRound);
         Report.Ratio(name, f, c, target: 0.9);
     }
 
