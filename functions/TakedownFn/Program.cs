@@ -4,6 +4,7 @@ using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.Hosting;
 using TakedownFn.Notices;
+using TakedownFn.Sla;
 using TakedownFn.Storage;
 using TakedownFn.Tenants;
 
@@ -20,6 +21,7 @@ builder.AddTakedownStorage();
 builder.AddTakedownAuth();
 builder.AddTakedownFunctions(mode);
 builder.AddTakedownApi();
+builder.AddTakedownSla();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -34,6 +36,7 @@ app.MapHealth();
 app.MapNotices();
 app.MapCases();
 app.MapTenants();
+app.MapSla();
 app.MapFunctions();
 await app.RunAsync();
 return 0;
