@@ -21,7 +21,7 @@ public sealed class SlaRestartTests(AzuriteFixture azurite) : IClassFixture<Azur
             prefix = first.StoragePrefix;
             var tenant = await first.CreateTenantAsync();
             tenantId = tenant.TenantId;
-            await SetActLengthAsync(await first.AdminClientAsync(), tenantId, 6);
+            await SetActLengthAsync(await first.AdminClientAsync(), tenantId, 12);
             caseId = await TriagedCaseAsync(tenant);
             var view = await tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
             deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
