@@ -4,6 +4,7 @@ using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.Hosting;
 using TakedownFn.Notices;
+using TakedownFn.Sla;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Core;
 using TakedownFn.Tenants;
@@ -36,6 +37,7 @@ catch (StorageConfigurationException e)
 builder.AddTakedownAuth();
 builder.AddTakedownFunctions(mode);
 builder.AddTakedownApi();
+builder.AddTakedownSla();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -50,6 +52,7 @@ app.MapHealth();
 app.MapNotices();
 app.MapCases();
 app.MapTenants();
+app.MapSla();
 app.MapFunctions();
 await app.RunAsync();
 return 0;

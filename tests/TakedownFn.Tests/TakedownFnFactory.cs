@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
@@ -14,12 +15,25 @@ namespace TakedownFn.Tests;
 /// each factory sees only its own queues, tables and containers. Failed messages are retried at
 /// once so the poison path takes seconds.
 /// </summary>
-public sealed class TakedownFnFactory(AzuriteServer azurite, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <remarks>
+/// A factory given another factory's <paramref name="storagePrefix"/> is the same deployment started
+/// again (a restart); <paramref name="services"/> replaces services, e.g. the clock.
+/// </remarks>
+public sealed class TakedownFnFactory(
+    AzuriteServer azurite,
+    IReadOnlyDictionary<string, string>? settings = null,
+    string? storagePrefix = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public string StoragePrefix { get; } = AzuriteFixture.UniqueName("t")[..12];
+    public string StoragePrefix { get; } = storagePrefix ?? AzuriteFixture.UniqueName("t")[..12];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+
         builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
         builder.UseSetting("TakedownFn:StoragePrefix", StoragePrefix);
         builder.UseSetting("TakedownFn:Queues:RetryDelay", "00:00:00");

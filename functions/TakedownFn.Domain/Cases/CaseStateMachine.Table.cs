@@ -21,6 +21,8 @@ public static partial class CaseStateMachine
     /// <item><c>content-restored</c> only after a counter-notice (512(g)(2)(C)), a reversal recorded as
     /// <c>no-action</c> on an actioned case, or litigation.</item>
     /// <item>Closed is terminal: a new complaint about the same content opens a new case.</item>
+    /// <item><c>sla-warning</c> and <c>sla-breached</c> are the service's record that time ran out; they are
+    /// accepted in every state but closed and never change it (a closed case has no stage left to time).</item>
     /// </list>
     /// </summary>
     private static readonly Dictionary<CaseState, IReadOnlyDictionary<StepKind, CaseState>> Table = new()
@@ -29,12 +31,12 @@ public static partial class CaseStateMachine
             Move(StepKind.Validated, CaseState.Validated),
             Move(StepKind.Incomplete, CaseState.Incomplete),
             Move(StepKind.ProcessingFailed, CaseState.ProcessingFailed),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.Validated] = State(CaseState.Validated,
             Move(StepKind.Triaged, CaseState.Triaged),
             Move(StepKind.ProcessingFailed, CaseState.ProcessingFailed),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.Incomplete] = State(CaseState.Incomplete,
             Move(NoticeSupplemented, CaseState.Received),
@@ -42,25 +44,25 @@ public static partial class CaseStateMachine
             // The platform may act on an incomplete notice anyway (zero tolerance for doxxing).
             Move(StepKind.Triaged, CaseState.Triaged),
             Move(StepKind.NoAction, CaseState.NoAction),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.ProcessingFailed] = State(CaseState.ProcessingFailed,
             Move(ProcessingRetried, CaseState.Received),
             Move(CaseClosed, Closed),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.Triaged] = State(CaseState.Triaged,
             ContentActions(),
             Move(StepKind.NoAction, CaseState.NoAction),
             Move(NoticeForwardedToUploader, Forwarded),
             Move(LawsuitNotified, Litigation),
-            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
 
         [Forwarded] = State(Forwarded,
             ContentActions(),
             Move(StepKind.NoAction, CaseState.NoAction),
             Move(LawsuitNotified, Litigation),
-            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
 
         [Actioned] = State(Actioned,
             ContentActions(), // a measure may be changed, e.g. a label escalated to removal
@@ -70,7 +72,7 @@ public static partial class CaseStateMachine
             Move(CaseClosed, Closed),
 
             // 17 USC 512(g)(2)(A): tell the uploader the content was taken down.
-            Stay(NoticeForwardedToUploader, EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent,
+            Stay(NoticeForwardedToUploader, EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent,
                 AccountRestricted, AccountSuspended)),
 
         [CaseState.NoAction] = State(CaseState.NoAction,
@@ -78,25 +80,25 @@ public static partial class CaseStateMachine
             Move(ContentRestored, Restored),
             Move(LawsuitNotified, Litigation),
             Move(CaseClosed, Closed),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CounterNoticed] = State(CounterNoticed,
             Move(ContentRestored, Restored), // 512(g)(2)(C): 10-14 business days after the counter-notice
             Move(LawsuitNotified, Litigation), // 512(g)(2)(C), Civil Code Art. 1196: a notified suit keeps the measure
             Move(CaseClosed, Closed), // counter-notice found deficient; the measure stays
-            Stay(CounterNoticeForwardedToNotifier, EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent,
+            Stay(CounterNoticeForwardedToNotifier, EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent,
                 AccountRestricted, AccountSuspended)),
 
         [Restored] = State(Restored,
             Move(LawsuitNotified, Litigation),
             Move(CaseClosed, Closed),
-            Stay(EvidencePreserved, Correction, NotifierInformed)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [Litigation] = State(Litigation,
             ContentActions(), // as ordered
             Move(ContentRestored, Restored),
             Move(CaseClosed, Closed),
-            Stay(EvidencePreserved, Correction, NotifierInformed, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
+            Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
 
         [Closed] = State(Closed,
             Stay(EvidencePreserved, Correction)),

@@ -39,4 +39,12 @@ public enum StepKind
 
     /// <summary>Amends the record of an earlier step; never changes the case state.</summary>
     Correction,
+
+    // Recorded by the service's SLA timers; never change the case state.
+
+    /// <summary>The configured fraction of a stage's time allowed is used up and the stage is not done.</summary>
+    SlaWarning,
+
+    /// <summary>A stage's deadline passed before its completing step was recorded.</summary>
+    SlaBreached,
 }

@@ -6,7 +6,7 @@ public sealed partial class BusinessCalendar
     /// <summary>
     /// The instant <paramref name="length"/> after <paramref name="start"/>, in UTC.
     /// <list type="bullet">
-    /// <item><b>hours</b>: exactly that many elapsed hours; a DST change does not move it.</item>
+    /// <item><b>hours</b> and <b>seconds</b>: exactly that many elapsed units; a DST change does not move it.</item>
     /// <item><b>calendar-days</b> and <b>business-days</b>: the end (local 24:00) of the Nth (business)
     /// day after the local day of <paramref name="start"/>, in this calendar's zone.</item>
     /// </list>
@@ -26,6 +26,7 @@ public sealed partial class BusinessCalendar
         return length.Unit switch
         {
             DurationUnit.Hours => start.ToUniversalTime().AddHours(length.Amount),
+            DurationUnit.Seconds => start.ToUniversalTime().AddSeconds(length.Amount),
             DurationUnit.CalendarDays => EndOfDay(LocalDate(start).AddDays(length.Amount)),
             DurationUnit.BusinessDays => EndOfDay(AddBusinessDays(LocalDate(start), length.Amount)),
             _ => throw new ArgumentOutOfRangeException(nameof(length), length.Unit, "unknown unit"),

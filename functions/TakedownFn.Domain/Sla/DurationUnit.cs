@@ -14,4 +14,10 @@ public enum DurationUnit
 
     /// <summary>As <see cref="CalendarDays"/>, counting only the calendar's business days.</summary>
     BusinessDays,
+
+    /// <summary>
+    /// Elapsed seconds. No law counts in seconds; a tenant may tighten a target below an hour
+    /// (e.g. 15 minutes for terrorist content, 900 seconds), and seconds say that without rounding.
+    /// </summary>
+    Seconds,
 }

@@ -12,6 +12,10 @@ public static class SlaWireIds
 
     public static string ToId(this DurationUnit value) => KebabIds<DurationUnit>.ToId(value);
 
+    public static string ToId(this SlaTimerKind value) => KebabIds<SlaTimerKind>.ToId(value);
+
+    public static bool TryParse(string? id, out SlaTimerKind value) => KebabIds<SlaTimerKind>.TryParse(id, out value);
+
     public static bool TryParse(string? id, out SlaStage value) => KebabIds<SlaStage>.TryParse(id, out value);
 
     public static bool TryParse(string? id, out ClockStart value) => KebabIds<ClockStart>.TryParse(id, out value);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TakedownFn.Domain.Sla;
 using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Cases;
@@ -14,7 +15,7 @@ internal static class CaseEntityMapping
     public static readonly string[] CaseColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
-        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Deadlines", "StepCount", "ItemCount",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount",
     ];
 
     public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null)
@@ -33,7 +34,10 @@ internal static class CaseEntityMapping
             ["ReceivedAt"] = record.ReceivedAt,
             ["AcceptedAt"] = record.AcceptedAt,
             ["PolicyId"] = record.PolicyId,
+            ["Policy"] = record.Policy is null ? null : JsonSerializer.Serialize(record.Policy, SlaJson.Options),
             ["Deadlines"] = JsonSerializer.Serialize(record.Deadlines),
+            ["SlaTimers"] = JsonSerializer.Serialize(record.SlaTimers, SlaJson.Options),
+            ["OpenBreaches"] = JsonSerializer.Serialize(record.OpenBreaches, SlaJson.Options),
             ["StepCount"] = record.StepCount,
             ["ItemCount"] = record.ItemCount,
         };
@@ -64,7 +68,10 @@ internal static class CaseEntityMapping
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt")!.Value,
         AcceptedAt = entity.GetDateTimeOffset("AcceptedAt")!.Value,
         PolicyId = entity.GetString("PolicyId"),
+        Policy = entity.GetString("Policy") is { } policy ? JsonSerializer.Deserialize<ResolvedPolicy>(policy, SlaJson.Options) : null,
         Deadlines = JsonSerializer.Deserialize<DeadlineRecord[]>(entity.GetString("Deadlines") ?? "[]")!,
+        SlaTimers = JsonSerializer.Deserialize<SlaTimer[]>(entity.GetString("SlaTimers") ?? "[]", SlaJson.Options)!,
+        OpenBreaches = JsonSerializer.Deserialize<SlaStage[]>(entity.GetString("OpenBreaches") ?? "[]", SlaJson.Options)!,
         StepCount = entity.GetInt32("StepCount") ?? 0,
         ItemCount = entity.GetInt32("ItemCount") ?? 0,
         ETag = entity.ETag,

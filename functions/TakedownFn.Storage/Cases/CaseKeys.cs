@@ -18,6 +18,9 @@ namespace TakedownFn.Storage.Cases;
 /// <item><term><c>s|{caseId}|{sha256(Idempotency-Key)}</c></term><description>one step per idempotency key</description></item>
 /// <item><term><c>o|{caseId}</c></term><description>accepted but not yet processed: the sweep re-enqueues these</description></item>
 /// <item><term><c>l|{eventId}</c></term><description>a step not yet in the tenant's ledger: the sequencer consumes these</description></item>
+/// <item><term><c>t|{dueAt}|{caseId}|{stage}|{kind}</c></term><description>an SLA timer not yet handled (warning, breach), or an
+/// escalation not yet delivered: due-time first, so "everything due and not handled" is one range query</description></item>
+/// <item><term><c>b|{caseId}|{stage}</c></term><description>a recorded breach whose stage is still open (the at-risk view)</description></item>
 /// </list>
 /// A tenant's partition takes at most about 2,000 entities/s in Azure; at six rows per notice
 /// that is several hundred notices a second per platform, well above notice volumes seen in
@@ -61,10 +64,27 @@ public static class CaseKeys
     public const string PendingLeavesFrom = "l|";
     public const string PendingLeavesTo = "l}";
 
+    /// <summary>An SLA timer's index row; the due time is fixed-width UTC, so keys sort by due time.</summary>
+    public static string Timer(string caseId, string stage, string kind, DateTimeOffset dueAt) => $"{TimersFrom}{SortableTime(dueAt)}|{caseId}|{stage}|{kind}";
+
+    /// <summary>The upper bound (exclusive) of timer rows due at or before <paramref name="instant"/>.</summary>
+    public static string TimersDueBy(DateTimeOffset instant) => $"{TimersFrom}{SortableTime(instant)}|~";
+
+    public const string TimersFrom = "t|";
+
+    public static string OpenBreach(string caseId, string stage) => $"b|{caseId}|{stage}";
+
+    public const string OpenBreachesFrom = "b|";
+    public const string OpenBreachesTo = "b}";
+
     public const string CasesFrom = "c|";
     public const string CasesTo = "c}";
     public const string OutboxFrom = "o|";
     public const string OutboxTo = "o}";
+
+    /// <summary>UTC with seven fractional digits and a fixed width, so ordinal order is time order (years 0001–9999).</summary>
+    public static string SortableTime(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'.'fffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>SHA-256 of the UTF-8 text, lower-case hex: key-safe whatever the text holds.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,4 +1,5 @@
 using Azure;
+using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Storage.Cases;
 
@@ -7,7 +8,9 @@ namespace TakedownFn.Storage.Cases;
 /// <param name="DueAt">When it is due (server time).</param>
 /// <param name="Statutory">Whether the law fixes the number, or it is the platform's own target.</param>
 /// <param name="Basis">The provision the rule rests on.</param>
-public sealed record DeadlineRecord(string Stage, DateTimeOffset DueAt, bool Statutory, string Basis);
+/// <param name="State">The stage's state when the record was last written (<c>met</c>, <c>paused</c>, …), for list views; absent on old cases.</param>
+/// <param name="CompletedAt">When the completing step was recorded, if it was.</param>
+public sealed record DeadlineRecord(string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string? State = null, DateTimeOffset? CompletedAt = null);
 
 /// <summary>
 /// The case row: what the notice is, where it stands, and the deadlines it was judged under.
@@ -43,9 +46,26 @@ public sealed record CaseRecord
     /// <summary>When the service accepted the notice (server time; SLA clocks start here).</summary>
     public required DateTimeOffset AcceptedAt { get; init; }
 
+    /// <summary>The policy's name and version, e.g. <c>takedownfn-default/1+tenant/2</c> (old cases: <c>default-deadlines/1</c>).</summary>
     public string? PolicyId { get; init; }
 
+    /// <summary>
+    /// The policy the case was judged under, fixed at triage: changing a pack later never re-judges
+    /// the case. Absent on cases triaged before policy packs (they keep their <see cref="Deadlines"/>).
+    /// </summary>
+    public ResolvedPolicy? Policy { get; init; }
+
+    /// <summary>A snapshot of each stage's deadline as of the last change, for list views.</summary>
     public IReadOnlyList<DeadlineRecord> Deadlines { get; init; } = [];
+
+    /// <summary>
+    /// The SLA timers still to fire. Each has an index row (<see cref="CaseKeys.Timer"/>) written and
+    /// deleted in the same transaction as this list, so list and rows never disagree.
+    /// </summary>
+    public IReadOnlyList<SlaTimer> SlaTimers { get; init; } = [];
+
+    /// <summary>Stages with a recorded breach that are still open; each has a <see cref="CaseKeys.OpenBreach"/> row.</summary>
+    public IReadOnlyList<SlaStage> OpenBreaches { get; init; } = [];
 
     /// <summary>How many steps the case has; the next step's sequence number is this plus one.</summary>
     public int StepCount { get; init; }

@@ -41,7 +41,8 @@ public sealed partial class CaseStore(ITableClient table)
     /// Writes the updated case row (conditional on the ETag it was read with) and its new steps in
     /// one transaction. <paramref name="completeOutbox"/> ends the case's outbox entry (processing
     /// done), <paramref name="requeue"/> opens one (the case goes back to processing), and a
-    /// <paramref name="stepIdempotencyKey"/> claims that key for the last step.
+    /// <paramref name="stepIdempotencyKey"/> claims that key for the last step, and
+    /// <paramref name="sla"/> adds and removes the SLA index rows the change implies.
     /// </summary>
     public async Task<AppendResult> AppendAsync(
         CaseRecord updated,
@@ -49,6 +50,7 @@ public sealed partial class CaseStore(ITableClient table)
         bool completeOutbox = false,
         bool requeue = false,
         string? stepIdempotencyKey = null,
+        SlaIndexChange? sla = null,
         CancellationToken cancellationToken = default)
     {
         var tenant = updated.TenantId;
@@ -57,6 +59,7 @@ public sealed partial class CaseStore(ITableClient table)
             new(TableTransactionActionType.UpdateMerge, CaseEntityMapping.ToEntity(updated), updated.ETag),
             .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(tenant, e))),
             .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToPendingLeaf(tenant, e, updated.PolicyId))),
+            .. (sla ?? SlaIndexChange.None).Actions(updated),
         ];
         var stepKeyIndex = -1;
         if (stepIdempotencyKey is not null)

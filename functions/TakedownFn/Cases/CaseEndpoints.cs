@@ -7,7 +7,10 @@ using TakedownFn.Domain.Cases.Steps;
 using TakedownFn.Domain.Events;
 using TakedownFn.Domain.Validation;
 using TakedownFn.Http;
+using TakedownFn.Domain.Notices;
+using TakedownFn.Domain.Sla;
 using TakedownFn.Processing;
+using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Cases;
@@ -36,7 +39,8 @@ internal static class CaseEndpoints
         app.MapPost("/api/cases/{id}/steps", RecordStepAsync).RequireAuthorization(Policies.SubmitNotices);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext context, CaseStore cases, CalendarCatalog calendars, SlaOptions sla, TimeProvider time, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var stored = await cases.GetAsync(tenant, id, withNotice: false, cancellationToken);
@@ -46,7 +50,8 @@ internal static class CaseEndpoints
         }
 
         var events = await cases.GetEventsAsync(tenant, id, cancellationToken);
-        return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow()));
+        var plan = stored.Case.Policy is { } policy ? CaseSla.Plan(policy, SlaFacts.From(events), calendars, time, sla.WarningFraction) : null;
+        return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow(), plan));
     }
 
     private static async Task<IResult> ListAsync(
@@ -94,7 +99,8 @@ internal static class CaseEndpoints
     }
 
     private static async Task<IResult> RecordStepAsync(
-        string id, HttpContext context, CaseStore cases, IntakeQueue intake, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, CaseStore cases, IntakeQueue intake, SlaTimerQueue timers, CalendarCatalog calendars, SlaOptions sla, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User);
         if (!IdempotencyKeyHeader.TryRead(context.Request, out var key, out var keyProblem))
@@ -131,12 +137,19 @@ internal static class CaseEndpoints
             }
 
             var current = stored.Case;
-            if (step.OccurredAt < current.ReceivedAt)
+
+            // The claimed time is kept as evidence only; the SLA is judged on the service's clock.
+            switch (ClaimedTime.Check(step.OccurredAt, current.ReceivedAt, time, NoticeLimits.FutureTolerance))
             {
-                return Problems.Validation([new ValidationError("occurredAt", "must not be before the notice was received")]);
+                case ClaimedTimeVerdict.InFuture:
+                    return Problems.Validation([new ValidationError("occurredAt", "must not be in the future")]);
+                case ClaimedTimeVerdict.BeforeReceipt:
+                    return Problems.Validation([new ValidationError("occurredAt", "must not be before the notice was received")]);
             }
 
-            if (step.CorrectsStepId is { } corrected && !(await cases.GetEventsAsync(caller.Tenant, id, cancellationToken)).Any(e => e.EventId == corrected))
+            IReadOnlyList<CaseEventRecord>? events = null;
+            if (step.CorrectsStepId is { } corrected
+                && !(events = await cases.GetEventsAsync(caller.Tenant, id, cancellationToken)).Any(e => e.EventId == corrected))
             {
                 return Problems.Validation([new ValidationError("correctsStepId", "is not a step of this case")]);
             }
@@ -169,10 +182,20 @@ internal static class CaseEndpoints
             };
             var requeue = allowed.NewState == CaseState.Received;
             var updated = current with { State = allowed.NewState.ToId(), StepCount = sequence };
-            var result = await cases.AppendAsync(updated, [record], requeue: requeue, stepIdempotencyKey: key, cancellationToken: cancellationToken);
+            if (current.Policy is not null && (StepSlaEffects.Table.Any(r => r.Step == step.Kind) || allowed.NewState == CaseState.Closed))
+            {
+                // The step starts, pauses, resumes, stops or completes a stage clock: recompute the
+                // case's timers and write their index rows with the step.
+                events ??= await cases.GetEventsAsync(caller.Tenant, id, cancellationToken);
+                (updated, _) = CaseSlaState.Apply(updated, [.. events, record], calendars, time, sla.WarningFraction);
+            }
+
+            var result = await cases.AppendAsync(
+                updated, [record], requeue: requeue, stepIdempotencyKey: key, sla: SlaIndexChange.Between(current, updated), cancellationToken: cancellationToken);
             switch (result.Status)
             {
                 case AppendStatus.Appended:
+                    await timers.ScheduleAsync(caller.Tenant, id, updated.SlaTimers.Except(current.SlaTimers), cancellationToken);
                     if (requeue)
                     {
                         await intake.SendAsync(new IntakeMessage(caller.Tenant, [id]), cancellationToken);

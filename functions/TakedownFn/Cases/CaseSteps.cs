@@ -6,5 +6,6 @@ namespace TakedownFn.Cases;
 internal static class CaseSteps
 {
     public static bool IsServiceOnly(StepKind kind) =>
-        kind is StepKind.Received or StepKind.Validated or StepKind.Incomplete or StepKind.Triaged or StepKind.ProcessingFailed;
+        kind is StepKind.Received or StepKind.Validated or StepKind.Incomplete or StepKind.Triaged or StepKind.ProcessingFailed
+            or StepKind.SlaWarning or StepKind.SlaBreached;
 }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
+using TakedownFn.Domain.Sla;
+using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Cases;
 
-/// <summary>A case as the API shows it: where it stands, each deadline and whether it was met, and every step.</summary>
+/// <summary>A case as the API shows it: where it stands, each stage's deadline and whether it was met, and every step.</summary>
 internal sealed record CaseView(
     string CaseId,
     string Regime,
@@ -18,20 +20,30 @@ internal sealed record CaseView(
     DateTimeOffset ReceivedAt,
     DateTimeOffset AcceptedAt,
     string? Policy,
+    PolicyView? JudgedUnder,
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<string> AllowedNextSteps,
     IReadOnlyList<StepView>? Timeline)
 {
-    /// <summary>Step kinds that complete each stage (the first such step counts).</summary>
-    private static readonly Dictionary<string, StepKind[]> CompletedBy = new(StringComparer.Ordinal)
+    /// <summary>Step kinds that complete each stage of a case triaged before policy packs (the first such step counts).</summary>
+    private static readonly Dictionary<string, StepKind[]> LegacyCompletedBy = new(StringComparer.Ordinal)
     {
         ["act"] = [StepKind.ContentRemoved, StepKind.ContentDisabled, StepKind.ContentGeoRestricted, StepKind.ContentLabelled, StepKind.NoAction],
         ["acknowledge"] = [StepKind.NotifierInformed],
     };
 
-    public static CaseView From(CaseRecord record, IReadOnlyList<CaseEventRecord>? events, DateTimeOffset now)
+    /// <param name="record">The case row.</param>
+    /// <param name="events">Its steps, for the detail view; null in lists.</param>
+    /// <param name="now">The service's clock.</param>
+    /// <param name="plan">The case's SLA evaluated now from its stored policy and steps; null in lists and for old cases.</param>
+    public static CaseView From(CaseRecord record, IReadOnlyList<CaseEventRecord>? events, DateTimeOffset now, CaseSlaPlan? plan = null)
     {
         var state = WireIds.TryParse(record.State, out CaseState parsed) ? parsed : CaseState.Received;
+        var deadlines = plan is not null
+            ? plan.Stages.Select(s => Stage(s, events)).ToList()
+            : record.Policy is not null
+                ? record.Deadlines.Select(d => Snapshot(d, now)).ToList()
+                : record.Deadlines.Select(d => Legacy(d, events, now)).ToList();
         return new CaseView(
             record.CaseId,
             record.Regime,
@@ -44,19 +56,48 @@ internal sealed record CaseView(
             record.ReceivedAt,
             record.AcceptedAt,
             record.PolicyId,
-            record.Deadlines.Select(d => Deadline(d, events, now)).ToList(),
+            record.Policy is { } p ? new PolicyView(p.PackId, p.PackVersion, p.TenantOverrideVersion, p.JudgedAt) : null,
+            deadlines,
             CaseStateMachine.AllowedSteps(state).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
             events?.Select(StepView.From).ToList());
     }
 
-    /// <summary>
-    /// Met when the completing step was recorded (server time) by the deadline; breached when it
-    /// came later, or has not come and the deadline passed; open otherwise. The margin is the time
-    /// to spare when the stage ended (negative when late).
-    /// </summary>
-    private static DeadlineView Deadline(DeadlineRecord deadline, IReadOnlyList<CaseEventRecord>? events, DateTimeOffset now)
+    /// <summary>A stage judged from the stored policy and the steps, with its clock's starts, pauses and resumes.</summary>
+    private static DeadlineView Stage(StageStatus s, IReadOnlyList<CaseEventRecord>? events)
     {
-        var kinds = CompletedBy.GetValueOrDefault(deadline.Stage, []).Select(k => k.ToId()).ToHashSet(StringComparer.Ordinal);
+        var completedBy = s.CompletedAt is { } at
+            ? events?.FirstOrDefault(e => e.RecordedAt == at && WireIds.TryParse(e.Kind, out StepKind k) && StepSlaEffects.StepsCompleting(s.Stage).Contains(k))?.EventId
+            : null;
+        return new DeadlineView(
+            s.Stage.ToId(), s.Deadline, s.Rule.Statutory, s.Rule.Basis ?? s.Rule.PackRuleKey, CaseSlaState.StateId(s.State), s.CompletedAt, completedBy, s.Margin)
+        {
+            Length = s.Rule.Length.ToString(),
+            ClockStart = s.Rule.ClockStart.ToId(),
+            Rule = s.Rule.PackRuleKey,
+            TightenedFrom = s.Rule.PackLength?.ToString(),
+            Earliest = s.Earliest,
+            WarningAt = s.WarningAt,
+            Clock = s.History.Select(e => new ClockEventView(e.Kind.ToString().ToLowerInvariant(), e.At, e.Reason)).ToList(),
+            Pauses = s.History.Count == 0 ? [] : SlaClock.FromHistory(s.History).Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
+        };
+    }
+
+    /// <summary>A list view's stage, from the snapshot written with the case's last SLA change.</summary>
+    private static DeadlineView Snapshot(DeadlineRecord d, DateTimeOffset now)
+    {
+        var status = d.State is "open" or "warning" && now > d.DueAt ? "breached" : d.State ?? "open";
+        TimeSpan? margin = d.CompletedAt is { } done ? d.DueAt - done : status == "breached" ? d.DueAt - now : null;
+        return new DeadlineView(d.Stage, d.DueAt, d.Statutory, d.Basis, status, d.CompletedAt, null, margin);
+    }
+
+    /// <summary>
+    /// A case triaged before policy packs: met when the completing step was recorded (server time)
+    /// by the deadline; breached when it came later, or has not come and the deadline passed; open
+    /// otherwise. The margin is the time to spare when the stage ended (negative when late).
+    /// </summary>
+    private static DeadlineView Legacy(DeadlineRecord deadline, IReadOnlyList<CaseEventRecord>? events, DateTimeOffset now)
+    {
+        var kinds = LegacyCompletedBy.GetValueOrDefault(deadline.Stage, []).Select(k => k.ToId()).ToHashSet(StringComparer.Ordinal);
         var done = events?.FirstOrDefault(e => kinds.Contains(e.Kind));
         var status = done is not null
             ? done.RecordedAt <= deadline.DueAt ? "met" : "breached"
@@ -68,7 +109,36 @@ internal sealed record CaseView(
 
 internal sealed record SeverityView(string Level, IReadOnlyList<string> Reasons);
 
-internal sealed record DeadlineView(string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string Status, DateTimeOffset? CompletedAt, string? CompletedBy, TimeSpan? Margin);
+/// <summary>The policy a case was judged under: pack and version, and the tenant override's version if one applied.</summary>
+internal sealed record PolicyView(string PackId, int PackVersion, int? TenantOverrideVersion, DateTimeOffset JudgedAt);
+
+/// <summary>
+/// One stage: its deadline (null while paused or not started), status (<c>open</c>, <c>warning</c>,
+/// <c>paused</c>, <c>met</c>, <c>breached</c>, …), margin, and for cases judged under a policy pack
+/// the rule and the clock's history.
+/// </summary>
+internal sealed record DeadlineView(string Stage, DateTimeOffset? DueAt, bool Statutory, string Basis, string Status, DateTimeOffset? CompletedAt, string? CompletedBy, TimeSpan? Margin)
+{
+    public string? Length { get; init; }
+
+    public string? ClockStart { get; init; }
+
+    public string? Rule { get; init; }
+
+    public string? TightenedFrom { get; init; }
+
+    public DateTimeOffset? Earliest { get; init; }
+
+    public DateTimeOffset? WarningAt { get; init; }
+
+    public IReadOnlyList<ClockEventView>? Clock { get; init; }
+
+    public IReadOnlyList<PauseView>? Pauses { get; init; }
+}
+
+internal sealed record ClockEventView(string Kind, DateTimeOffset At, string? Reason);
+
+internal sealed record PauseView(DateTimeOffset From, DateTimeOffset? To);
 
 internal sealed record StepView(string EventId, int Sequence, string Kind, DateTimeOffset RecordedAt, DateTimeOffset? OccurredAt, string Actor, string? CorrectsStepId, JsonElement Details)
 {

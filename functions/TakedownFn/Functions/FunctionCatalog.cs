@@ -1,4 +1,5 @@
 using TakedownFn.Processing;
+using TakedownFn.Sla;
 using TakedownFn.Storage;
 
 namespace TakedownFn.Functions;
@@ -20,9 +21,15 @@ internal static class FunctionCatalog
         new("RecordStep", new HttpFunctionTrigger("cases/{id}/steps", "POST")),
         new("CreateTenant", new HttpFunctionTrigger("tenants", "POST")),
         new("IssueKey", new HttpFunctionTrigger("tenants/{tenantId}/keys", "POST")),
+        new("SetSlaOverride", new HttpFunctionTrigger("tenants/{tenantId}/sla-override", "PUT")),
+        new("SetEscalationWebhook", new HttpFunctionTrigger("tenants/{tenantId}/escalation-webhook", "PUT")),
+        new("GetAtRisk", new HttpFunctionTrigger("sla/at-risk", "GET")),
         new("Health", new HttpFunctionTrigger("health", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
+        new("FireSlaTimer", new QueueFunctionTrigger(resources.TimersQueue), typeof(SlaTimerHandler)),
+        new("DeliverEscalation", new QueueFunctionTrigger(resources.EscalationsQueue), typeof(EscalationHandler)),
+        new("SweepSla", new TimerFunctionTrigger(SlaSweep.Period), typeof(SlaSweep)),
     ];
 }

@@ -5,29 +5,52 @@ using TakedownFn.Functions;
 using TakedownFn.Http;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
+using TakedownFn.Domain.Sla;
+using TakedownFn.Sla;
 
 namespace TakedownFn.Processing;
 
 /// <summary>
 /// The intake queue's function: validates each received case against its regime, assesses
-/// severity and records <c>validated</c>/<c>incomplete</c> and <c>triaged</c> with the deadlines.
+/// severity and records <c>validated</c>/<c>incomplete</c> and <c>triaged</c> with the policy it is
+/// judged under, its SLA timers and their index rows, then enqueues the timers.
 /// Idempotent: a case already past <c>received</c> is left alone, and the write is conditional on
 /// the case row's ETag, so two instances handling the same case write its steps once.
 /// </summary>
-internal sealed partial class IntakeProcessor(CaseStore cases, TimeProvider time, ILogger<IntakeProcessor> logger) : IQueueHandler
+internal sealed partial class IntakeProcessor(
+    CaseStore cases,
+    TenantSlaOverrides overrides,
+    PolicyCatalog catalog,
+    CalendarCatalog calendars,
+    SlaOptions sla,
+    SlaTimerQueue timers,
+    TimeProvider time,
+    ILogger<IntakeProcessor> logger) : IQueueHandler
 {
     private const int MaxAttempts = 5;
 
     public async Task HandleAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
         var message = IntakeMessage.Parse(delivery.Text);
+        TenantOverride? tenantOverride = null;
+        var overrideRead = false;
         foreach (var caseId in message.Cases)
         {
-            await ProcessAsync(message.Tenant, caseId, cancellationToken);
+            await ProcessAsync(message.Tenant, caseId, async () =>
+            {
+                // Read once per message, and only when a case actually needs judging.
+                if (!overrideRead)
+                {
+                    tenantOverride = await overrides.GetAsync(message.Tenant, cancellationToken);
+                    overrideRead = true;
+                }
+
+                return tenantOverride;
+            }, cancellationToken);
         }
     }
 
-    private async Task ProcessAsync(string tenantId, string caseId, CancellationToken cancellationToken)
+    private async Task ProcessAsync(string tenantId, string caseId, Func<Task<TenantOverride?>> tenantOverride, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -44,17 +67,30 @@ internal sealed partial class IntakeProcessor(CaseStore cases, TimeProvider time
             }
 
             var notice = ReadNotice(stored);
-            var (updated, steps) = Triage.Decide(stored.Case, notice, time.GetUtcNow());
-            var result = await cases.AppendAsync(updated, steps, completeOutbox: true, cancellationToken: cancellationToken);
+            var (triaged, steps) = Triage.Decide(stored.Case, notice, time.GetUtcNow(), catalog, stored.Case.Policy is null ? await tenantOverride() : null);
+            var earlier = await EarlierStepsAsync(stored.Case, cancellationToken);
+            var (updated, _) = CaseSlaState.Apply(triaged, [.. earlier, .. steps], calendars, time, sla.WarningFraction);
+            var result = await cases.AppendAsync(
+                updated, steps, completeOutbox: true, sla: SlaIndexChange.Between(stored.Case, updated), cancellationToken: cancellationToken);
             if (result.Status == AppendStatus.Appended)
             {
                 LogTriaged(logger, tenantId, caseId, updated.Validation, updated.Severity);
+                await timers.ScheduleAsync(tenantId, caseId, updated.SlaTimers.Except(stored.Case.SlaTimers), cancellationToken);
                 return;
             }
         }
 
         throw new InvalidOperationException($"Case {caseId} kept changing while it was processed.");
     }
+
+    /// <summary>
+    /// The steps recorded before this processing. A case fresh from intake has only its
+    /// <c>received</c> step, recorded at acceptance, so it costs no read; one judged again reads its steps.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseEventRecord>> EarlierStepsAsync(CaseRecord received, CancellationToken cancellationToken) =>
+        received.StepCount <= 1
+            ? [new CaseEventRecord { EventId = "received", CaseId = received.CaseId, Sequence = 1, Kind = StepKind.Received.ToId(), RecordedAt = received.AcceptedAt, Actor = Triage.ServiceActor }]
+            : await cases.GetEventsAsync(received.TenantId, received.CaseId, cancellationToken);
 
     /// <summary>
     /// The stored notice passed validation when it was accepted; it is judged at its acceptance

@@ -1,36 +1,43 @@
 using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
-using TakedownFn.Domain.Deadlines;
 using TakedownFn.Domain.Events;
 using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Severity;
+using TakedownFn.Domain.Sla;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Processing;
 
 /// <summary>
 /// Decides what processing a received notice records: <c>validated</c> or <c>incomplete</c> (with
-/// the missing elements), then <c>triaged</c> with the severity and its reasons, and the stage
-/// deadlines. Pure: the same case and notice always give the same steps and event ids, so a
-/// redelivered message can only write what the first delivery wrote.
+/// the missing elements), then <c>triaged</c> with the severity and its reasons, and the policy the
+/// case is judged under (pack version and tenant override version, resolved for the notice's
+/// receipt). Pure: the same case and notice always give the same steps and event ids, so a
+/// redelivered message can only write what the first delivery wrote. The stage deadlines follow
+/// from the stored policy and the steps (<see cref="Sla.CaseSlaState"/>).
 /// </summary>
 internal static class Triage
 {
     public const string ServiceActor = "service";
 
-    public static (CaseRecord Updated, IReadOnlyList<CaseEventRecord> Steps) Decide(CaseRecord received, Notice notice, DateTimeOffset now)
+    /// <param name="received">The case as accepted (or as it stands when judged again after a supplement or retry).</param>
+    /// <param name="notice">The notice as stored.</param>
+    /// <param name="now">The service's clock.</param>
+    /// <param name="catalog">The policy packs.</param>
+    /// <param name="tenantOverride">The tenant's override in force now, if any.</param>
+    public static (CaseRecord Updated, IReadOnlyList<CaseEventRecord> Steps) Decide(
+        CaseRecord received, Notice notice, DateTimeOffset now, PolicyCatalog catalog, TenantOverride? tenantOverride)
     {
         var completeness = LegalCompleteness.Check(notice);
         var severity = SeverityAssessor.Assess(notice);
         var missing = completeness is CompletenessResult.Incomplete incomplete ? incomplete.Missing.Select(m => m.Element).ToList() : [];
         var valid = missing.Count == 0;
 
-        // An incomplete notice is answered (acknowledged) but starts no removal clock.
-        var deadlines = DefaultDeadlines.For(notice.Regime, notice.Category, severity.Level)
-            .Where(rule => valid || rule.Stage == Stage.Acknowledge)
-            .Select(rule => new DeadlineRecord(KebabStage(rule.Stage), received.AcceptedAt + rule.Within, rule.Statutory, rule.Basis))
-            .ToList();
+        // Judged once, under the pack in force at receipt: a case judged again keeps its policy.
+        // An incomplete notice gets the same policy; its "incomplete" step pauses the clocks that
+        // need a complete notice (StepSlaEffects), so it starts no removal deadline.
+        var policy = received.Policy ?? catalog.Resolve(notice.Regime, notice.Category, severity.Level, received.AcceptedAt, tenantOverride);
 
         var validation = valid ? StepKind.Validated : StepKind.Incomplete;
         var steps = new List<CaseEventRecord>
@@ -45,8 +52,8 @@ internal static class Triage
             MissingElements = missing,
             Severity = severity.Level.ToId(),
             SeverityReasons = severity.Reasons.ToList(),
-            PolicyId = DefaultDeadlines.PolicyId,
-            Deadlines = deadlines,
+            PolicyId = PolicyIdOf(policy),
+            Policy = policy,
             StepCount = received.StepCount + steps.Count,
         };
         return (updated, steps);
@@ -57,7 +64,9 @@ internal static class Triage
         (received with { State = CaseState.ProcessingFailed.ToId(), StepCount = received.StepCount + 1 },
          Step(received, received.StepCount + 1, StepKind.ProcessingFailed, now, new { errorCode }));
 
-    public static string KebabStage(Stage stage) => stage.ToString().ToLowerInvariant();
+    /// <summary>The policy's short name for lists and ledger rows: <c>takedownfn-default/1</c>, plus <c>+tenant/2</c> with an override.</summary>
+    public static string PolicyIdOf(ResolvedPolicy policy) =>
+        $"{policy.PackId}/{policy.PackVersion}" + (policy.TenantOverrideVersion is { } v ? $"+tenant/{v}" : string.Empty);
 
     private static CaseEventRecord Step(CaseRecord @case, int sequence, StepKind kind, DateTimeOffset now, object details) => new()
     {

@@ -5,20 +5,30 @@ using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage;
 
-/// <summary>One client per queue, table and container the app owns, created once and shared.</summary>
-internal sealed class StorageClients(StorageConnection connection, StorageResources resources)
+/// <summary>
+/// One client per queue, table and container the app owns, created once and shared. They all send
+/// through the registered <see cref="StorageClientOptions"/>, so a host can add a pipeline policy
+/// (e.g. <see cref="StorageOperationCounter"/>) to every storage request the app makes.
+/// </summary>
+internal sealed class StorageClients(StorageConnection connection, StorageResources resources, StorageClientOptions options)
 {
-    public QueueClient Intake { get; } = new(connection, resources.IntakeQueue);
+    public StorageClientOptions Options => options;
 
-    public QueueClient IntakePoison { get; } = new(connection, resources.IntakePoisonQueue);
+    public QueueClient Intake { get; } = new(connection, resources.IntakeQueue, options);
 
-    public TableClient Cases { get; } = new(connection, resources.CasesTable);
+    public QueueClient IntakePoison { get; } = new(connection, resources.IntakePoisonQueue, options);
 
-    public TableClient Tenants { get; } = new(connection, resources.TenantsTable);
+    public QueueClient Timers { get; } = new(connection, resources.TimersQueue, options);
 
-    public BlobContainerClient Ledger { get; } = new(connection, resources.LedgerContainer);
+    public QueueClient Escalations { get; } = new(connection, resources.EscalationsQueue, options);
 
-    public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison];
+    public TableClient Cases { get; } = new(connection, resources.CasesTable, options);
+
+    public TableClient Tenants { get; } = new(connection, resources.TenantsTable, options);
+
+    public BlobContainerClient Ledger { get; } = new(connection, resources.LedgerContainer, options);
+
+    public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison, Timers, Escalations];
 
     public IReadOnlyList<TableClient> Tables => [Cases, Tenants];
 

@@ -22,11 +22,13 @@ internal static class StorageRegistration
         builder.Services.AddSingleton(connection);
         builder.Services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
         builder.Services.AddSingleton(_ => new StorageProbe(connection));
+        builder.Services.AddSingleton(new StorageClientOptions());
         builder.Services.AddSingleton<StorageClients>();
         builder.Services.AddSingleton<StorageProvisioner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
         builder.Services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
         builder.Services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
+        builder.Services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
         builder.Services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }

@@ -12,6 +12,12 @@ internal sealed class StorageResources(string prefix)
     /// <summary>Intake messages that failed five times (the Functions host's naming).</summary>
     public string IntakePoisonQueue { get; } = $"{prefix}intake-poison";
 
+    /// <summary>SLA timers: one message per warning or deadline, invisible until due (hopping past 7 days).</summary>
+    public string TimersQueue { get; } = $"{prefix}timers";
+
+    /// <summary>SLA escalations waiting to be posted to tenants' webhooks.</summary>
+    public string EscalationsQueue { get; } = $"{prefix}escalations";
+
     /// <summary>Cases, their steps, their index and outbox rows, partitioned by tenant.</summary>
     public string CasesTable { get; } = $"{prefix}cases";
 
@@ -21,7 +27,7 @@ internal sealed class StorageResources(string prefix)
     /// <summary>Signed ledger checkpoints and sequencer leases.</summary>
     public string LedgerContainer { get; } = $"{prefix}ledger";
 
-    public IReadOnlyList<string> Queues => [IntakeQueue, IntakePoisonQueue];
+    public IReadOnlyList<string> Queues => [IntakeQueue, IntakePoisonQueue, TimersQueue, EscalationsQueue];
 
     public IReadOnlyList<string> Tables => [CasesTable, TenantsTable];
 

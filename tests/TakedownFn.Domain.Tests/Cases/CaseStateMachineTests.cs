@@ -7,38 +7,50 @@ public class CaseStateMachineTests
     /// <summary>
     /// The lifecycle as a reviewer would write it, independent of the production table's layout:
     /// per state, every accepted step; <c>step&gt;state</c> moves, a bare step keeps the state.
-    /// Any step not listed must be refused.
+    /// Any step not listed must be refused. <c>sla-warning</c> and <c>sla-breached</c> are the service's
+    /// timers: everywhere but closed, never moving the case.
     /// </summary>
     private const string Specification = """
         received:          validated>validated incomplete>incomplete processing-failed>processing-failed
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         validated:         triaged>triaged processing-failed>processing-failed
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         incomplete:        notice-supplemented>received triaged>triaged no-action>no-action
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         processing-failed: processing-retried>received case-closed>closed
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         triaged:           content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            no-action>no-action notice-forwarded-to-uploader>forwarded lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
+                           sla-warning sla-breached
         forwarded:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            no-action>no-action lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
+                           sla-warning sla-breached
         actioned:          content-removed content-disabled content-geo-restricted content-labelled
                            counter-notice-received>counter-noticed no-action>no-action lawsuit-notified>litigation case-closed>closed
                            notice-forwarded-to-uploader
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
+                           sla-warning sla-breached
         no-action:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            content-restored>restored lawsuit-notified>litigation case-closed>closed
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         counter-noticed:   content-restored>restored lawsuit-notified>litigation case-closed>closed
                            counter-notice-forwarded-to-notifier
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
+                           sla-warning sla-breached
         restored:          lawsuit-notified>litigation case-closed>closed
                            evidence-preserved correction notifier-informed
+                           sla-warning sla-breached
         litigation:        content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            content-restored>restored case-closed>closed
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
+                           sla-warning sla-breached
         closed:            evidence-preserved correction
         """;
 
@@ -166,6 +178,8 @@ public class CaseStateMachineTests
     [InlineData(StepKind.CounterNoticeForwardedToNotifier, "counter-notice-forwarded-to-notifier")]
     [InlineData(StepKind.StatementOfReasonsSent, "statement-of-reasons-sent")]
     [InlineData(StepKind.NoticeForwardedToUploader, "notice-forwarded-to-uploader")]
+    [InlineData(StepKind.SlaWarning, "sla-warning")]
+    [InlineData(StepKind.SlaBreached, "sla-breached")]
     public void ToId_StoredIds_StayAsDocumented(object value, string id)
     {
         var actual = value switch
@@ -188,7 +202,7 @@ public class CaseStateMachineTests
             Assert.False(WireIds.TryParse(step.ToId().ToUpperInvariant(), out StepKind _));
         }
 
-        Assert.Equal(24, WireIds.All<StepKind>().Count);
+        Assert.Equal(26, WireIds.All<StepKind>().Count);
         Assert.Equal(12, WireIds.All<CaseState>().Count);
     }
 

@@ -40,7 +40,11 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
         var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal("incomplete", view.GetProperty("validation").GetString());
         Assert.Contains("perjury-statement", view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
-        Assert.DoesNotContain(view.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("stage").GetString() == "act");
+        // The act clock started at receipt and was paused by the incomplete step: no deadline runs.
+        var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
+        Assert.Equal("paused", act.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, act.GetProperty("dueAt").ValueKind);
+        Assert.Equal(["started", "paused"], act.GetProperty("clock").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         Assert.Contains("incomplete", view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
     }
 

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TakedownFn.Domain.Sla;
+using TakedownFn.Functions;
+using TakedownFn.Sla;
+using TakedownFn.Storage;
+using TakedownFn.Storage.Cases;
+using TakedownFn.Testing;
+using static TakedownFn.Tests.Sla.SlaTestSupport;
+
+namespace TakedownFn.Tests.Sla;
+
+/// <summary>Durable SLA timers against Azurite, with the tenant's act deadline tightened to seconds.</summary>
+public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private TakedownFnFactory _app = null!;
+    private TestTenant _tenant = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = new TakedownFnFactory(azurite.Server);
+        _tenant = await _app.CreateTenantAsync();
+        _admin = await _app.AdminClientAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Breach_UnmetDeadline_IsRecordedOnceWithinSecondsEvenWhenTimerAndSweepBothFire()
+    {
+        await SetActLengthAsync(_admin, _tenant.TenantId, 4);
+        var caseId = await TriagedCaseAsync(_tenant);
+
+        var view = await WaitForStepAsync(_tenant.Officer, caseId, "sla-breached");
+
+        var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
+        var breach = Assert.Single(Steps(view, "sla-breached"));
+        Assert.Equal("act", breach.GetProperty("details").GetProperty("stage").GetString());
+        Assert.InRange(breach.GetProperty("recordedAt").GetDateTimeOffset() - deadline, TimeSpan.Zero, TimeSpan.FromMinutes(2));
+        Assert.Single(Steps(view, "sla-warning"));
+
+        // Everything that could fire it again, at once: the sweep, the message delivered again, the recorder.
+        var message = new QueueDelivery(SlaTimerMessage.For(_tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline)).ToJson(), 2, "again");
+        await Task.WhenAll(
+            _app.Services.GetRequiredService<SlaSweep>().RunAsync(CancellationToken.None),
+            _app.Services.GetRequiredService<SlaTimerHandler>().HandleAsync(message, CancellationToken.None),
+            _app.Services.GetRequiredService<SlaRecorder>().FireAsync(_tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline), CancellationToken.None));
+
+        var after = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Single(Steps(after, "sla-breached"));
+        Assert.Equal("breached", Stage(after, "act").GetProperty("status").GetString());
+        Assert.Equal("triaged", after.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Breach_TimerAndSweepRacingAtTheDeadline_RecordOneStep()
+    {
+        await SetActLengthAsync(_admin, _tenant.TenantId, 3);
+        var caseId = await TriagedCaseAsync(_tenant);
+        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
+        var timer = new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline);
+        var wait = deadline - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        // The queue pump fires the same timer now too.
+        var recorder = _app.Services.GetRequiredService<SlaRecorder>();
+        var sweep = _app.Services.GetRequiredService<SlaSweep>();
+        var outcomes = await Task.WhenAll(
+            recorder.FireAsync(_tenant.TenantId, caseId, timer, CancellationToken.None),
+            recorder.FireAsync(_tenant.TenantId, caseId, timer, CancellationToken.None),
+            sweep.SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None).ContinueWith(t => t.Result > 0 ? SlaFireOutcome.Recorded : SlaFireOutcome.NotPending, TaskScheduler.Default));
+
+        var after = await WaitForStepAsync(_tenant.Officer, caseId, "sla-breached");
+        Assert.Single(Steps(after, "sla-breached"));
+        Assert.True(outcomes.Count(o => o == SlaFireOutcome.Recorded) <= 1);
+    }
+
+    [Fact]
+    public async Task Met_StageDoneBeforeTheDeadline_RecordsNoBreach()
+    {
+        await SetActLengthAsync(_admin, _tenant.TenantId, 3);
+        var caseId = await TriagedCaseAsync(_tenant);
+
+        await RecordStepAsync(_tenant.Platform, caseId, new JsonObject { ["kind"] = "content-removed" });
+        var deadline = Stage(await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
+        await Task.Delay((deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)).Duration());
+        await _app.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
+
+        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Empty(Steps(view, "sla-breached"));
+        var act = Stage(view, "act");
+        Assert.Equal("met", act.GetProperty("status").GetString());
+        Assert.True(TimeSpan.Parse(act.GetProperty("margin").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
+        var index = await _app.Services.GetRequiredService<CaseStore>().DueSlaEntriesAsync(_tenant.TenantId, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.DoesNotContain(index, e => e.CaseId == caseId && e.Stage == SlaStage.Act);
+    }
+
+    [Fact]
+    public async Task Sweep_TimersQueueDeleted_StillRecordsTheBreach()
+    {
+        await SetActLengthAsync(_admin, _tenant.TenantId, 5);
+        var caseId = await TriagedCaseAsync(_tenant);
+
+        // Every message is gone, as if the queue had been deleted and made again.
+        var timers = _app.Services.GetRequiredService<StorageClients>().Timers;
+        await timers.DeleteAsync();
+        await Eventually.GetAsync(async () => { try { return await timers.CreateIfNotExistsAsync(); } catch (Storage.Core.StorageRequestFailedException) { return false; } }, created => created);
+        var deadline = Stage(await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
+        await Task.Delay((deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200)).Duration());
+
+        // Without the grace the sweep normally leaves to the queue (the message is gone for good).
+        await _app.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
+
+        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Single(Steps(view, "sla-breached"));
+    }
+}
