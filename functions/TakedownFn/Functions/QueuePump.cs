@@ -22,8 +22,16 @@ internal sealed partial class QueuePump(
         // A poison queue's own poison queue is not provisioned up front.
         await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var idle = options.MinPollingInterval;
+        var inFlight = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Like the host's newBatchThreshold: fetch the next batch while the last one's tail
+            // is still running, so one slow message does not hold up the queue.
+            while (inFlight.Count > options.NewBatchThreshold)
+            {
+                inFlight.Remove(await Task.WhenAny(inFlight));
+            }
+
             IReadOnlyList<QueueMessage> messages;
             try
             {
@@ -38,14 +46,20 @@ internal sealed partial class QueuePump(
             if (messages.Count == 0)
             {
                 // Back off while the queue is empty, as the host does, up to the polling limit.
-                await Task.Delay(idle, stoppingToken);
+                await Task.WhenAny(Task.Delay(idle, stoppingToken), inFlight.Count == 0 ? Task.Delay(Timeout.Infinite, stoppingToken) : Task.WhenAll(inFlight));
+                inFlight.RemoveWhere(t => t.IsCompleted);
                 idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, options.MaxPollingInterval.Ticks));
                 continue;
             }
 
             idle = options.MinPollingInterval;
-            await Task.WhenAll(messages.Select(m => ProcessAsync(m, stoppingToken)));
+            foreach (var message in messages)
+            {
+                inFlight.Add(ProcessAsync(message, stoppingToken));
+            }
         }
+
+        await Task.WhenAll(inFlight);
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)

@@ -5,6 +5,9 @@ internal sealed record QueuePumpOptions
 {
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Fetch the next batch once no more than this many messages are still being handled (the host's default: half a batch per core).</summary>
+    public int NewBatchThreshold { get; init; } = 8 * Environment.ProcessorCount;
+
     public int MaxDequeueCount { get; init; } = 5;
 
     /// <summary>How long a received message stays invisible; renewed at half this while handled.</summary>
