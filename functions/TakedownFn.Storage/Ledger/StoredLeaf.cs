@@ -10,7 +10,7 @@ namespace TakedownFn.Storage.Ledger;
 /// <param name="Nodes">Hashes of the perfect subtrees this leaf completes, levels 1, 2, … (32 bytes each).</param>
 public sealed record StoredLeaf(long Index, byte[] Leaf, byte[] LeafHash, string EventId, byte[] Nodes)
 {
-    internal static readonly string[] AllColumns = ["Leaf", "Hash", "EventId", "Nodes"];
+    internal static readonly string[] AllColumns = ["RowKey", "Leaf", "Hash", "EventId", "Nodes"];
 
     internal TableEntity ToEntity(string tenantId)
     {
