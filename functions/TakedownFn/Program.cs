@@ -3,6 +3,7 @@ using TakedownFn.Cases;
 using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.Hosting;
+using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Storage;
 using TakedownFn.Tenants;
@@ -14,6 +15,7 @@ builder.AddTakedownStorage();
 builder.AddTakedownAuth();
 builder.AddTakedownFunctions(mode);
 builder.AddTakedownApi();
+builder.AddTakedownLedger();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -28,6 +30,7 @@ app.MapHealth();
 app.MapNotices();
 app.MapCases();
 app.MapTenants();
+app.MapLedger();
 app.MapFunctions();
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
 using TakedownFn.Storage;
 
@@ -20,8 +21,15 @@ internal static class FunctionCatalog
         new("CreateTenant", new HttpFunctionTrigger("admin/tenants", "POST")),
         new("IssueKey", new HttpFunctionTrigger("admin/tenants/{tenantId}/keys", "POST")),
         new("Health", new HttpFunctionTrigger("health", "GET")),
+        new("GetLedgerCheckpoint", new HttpFunctionTrigger("ledger/checkpoint", "GET")),
+        new("GetLedgerKeys", new HttpFunctionTrigger("ledger/keys", "GET")),
+        new("GetLedgerInclusionProof", new HttpFunctionTrigger("ledger/proofs/inclusion", "GET")),
+        new("GetLedgerConsistencyProof", new HttpFunctionTrigger("ledger/proofs/consistency", "GET")),
+        new("GetLedgerLeaves", new HttpFunctionTrigger("ledger/leaves", "GET")),
+        new("ExportLedger", new HttpFunctionTrigger("ledger/export", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
+        new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
     ];
 }

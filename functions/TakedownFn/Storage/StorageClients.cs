@@ -16,11 +16,13 @@ internal sealed class StorageClients(StorageConnection connection, StorageResour
 
     public TableClient Tenants { get; } = new(connection, resources.TenantsTable);
 
+    public TableClient LedgerLog { get; } = new(connection, resources.LedgerTable);
+
     public BlobContainerClient Ledger { get; } = new(connection, resources.LedgerContainer);
 
     public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison];
 
-    public IReadOnlyList<TableClient> Tables => [Cases, Tenants];
+    public IReadOnlyList<TableClient> Tables => [Cases, Tenants, LedgerLog];
 
     public IReadOnlyList<BlobContainerClient> Containers => [Ledger];
 
