@@ -189,6 +189,47 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task AppendPending_TwoSequencersCommittingDifferentBatchesAtTheSameSize_OnlyOneLands()
+    {
+        var log = await LedgerTestLog.CreateAsync(azurite);
+        await log.WritePendingAsync(30, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        (LedgerSequencer Sequencer, TaskCompletionSource AtTheLine) Racer()
+        {
+            // Holds its first commit until released, after it read the state and built its batch.
+            var sequencer = log.NewSequencer();
+            var atTheLine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            sequencer.Fault = async (at, _) =>
+            {
+                if (at == "before-commit" && !atTheLine.Task.IsCompleted)
+                {
+                    atTheLine.SetResult();
+                    await release.Task.WaitAsync(TimeSpan.FromSeconds(20));
+                }
+            };
+            return (sequencer, atTheLine);
+        }
+
+        var a = Racer();
+        var runA = a.Sequencer.AppendPendingAsync(log.TenantId, CancellationToken.None);
+        await a.AtTheLine.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // B sees more events, recorded earlier, so its batch for the same indexes differs from A's.
+        await log.WritePendingAsync(30, DateTimeOffset.UtcNow.AddMinutes(-2));
+        var b = Racer();
+        var runB = b.Sequencer.AppendPendingAsync(log.TenantId, CancellationToken.None);
+        await b.AtTheLine.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        release.SetResult();
+        var results = await Task.WhenAll(runA, runB);
+        var ids = (await log.PendingRowsAsync()).Select(r => r.GetString("EventId")!).Concat((await log.AllLeavesAsync()).Select(l => l.EventId)).Distinct().ToList();
+        await log.NewSequencer().RunAsync(log.TenantId);
+
+        Assert.Equal(60, ids.Count);
+        Assert.Contains(0, results.Select(r => r.Appended));
+        await log.AssertExactlyOnceAsync(ids);
+    }
+
+    [Fact]
     public async Task Run_WhileAnotherHoldsTheLease_IsBusyAndWritesNothing()
     {
         var log = await LedgerTestLog.CreateAsync(azurite);
