@@ -28,7 +28,7 @@ internal static partial class LedgerEndpoints
         ledger.MapGet("/export", ExportAsync);
     }
 
-    private static async Task<IResult> GetCheckpointAsync(HttpContext context, LedgerStore store, LedgerSigningKeys keys, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCheckpointAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var state = await store.GetStateAsync(tenant, cancellationToken);

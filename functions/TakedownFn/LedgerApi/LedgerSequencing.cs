@@ -15,18 +15,29 @@ internal sealed partial class LedgerSequencing(TenantStore tenants, LedgerSequen
     {
         foreach (var tenant in await tenants.ListTenantsAsync(cancellationToken))
         {
-            if (!await sequencer.HasWorkAsync(tenant.TenantId, cancellationToken))
+            try
             {
-                continue;
-            }
+                if (!await sequencer.HasWorkAsync(tenant.TenantId, cancellationToken))
+                {
+                    continue;
+                }
 
-            var run = await sequencer.RunAsync(tenant.TenantId, cancellationToken);
-            if (!run.Leased)
+                var run = await sequencer.RunAsync(tenant.TenantId, cancellationToken);
+                if (!run.Leased)
+                {
+                    LogBusy(logger, tenant.TenantId);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                LogBusy(logger, tenant.TenantId);
+                // One tenant's failure must not hold up the others' ledgers; the next tick retries it.
+                LogTenantFailed(logger, e, tenant.TenantId);
             }
         }
     }
+
+    [LoggerMessage(EventId = 521, Level = LogLevel.Error, Message = "Ledger of tenant {TenantId}: sequencer run failed; retried on the next tick")]
+    private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenantId);
 
     [LoggerMessage(EventId = 520, Level = LogLevel.Debug, Message = "Ledger of tenant {TenantId} is being sequenced by another instance")]
     private static partial void LogBusy(ILogger logger, string tenantId);

@@ -140,12 +140,24 @@ public sealed class LedgerApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
 
         var report = await LedgerSelfCheck.RunAsync(_app.Services.GetRequiredService<LedgerStore>(), _app.Services.GetRequiredService<LedgerSigningKeys>(), _tenant.TenantId);
+        await using var command = AppProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = azurite.Server.ConnectionString,
+                ["TakedownFn__StoragePrefix"] = _app.StoragePrefix,
+                ["TakedownFn__Ledger__SigningKeyPem"] = _key.PrivateKeyPem,
+            },
+            ["ledger", "self-check", _tenant.TenantId]);
+        await command.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         var altered = Path.Combine(directory, "altered.jsonl");
         await File.WriteAllBytesAsync(altered, await _tenant.Auditor.GetByteArrayAsync(new Uri("/api/ledger/export", UriKind.Relative)));
         var verdict = await LedgerApp.RunVerifierAsync("export", "--file", altered, "--key", keyFile);
 
         Assert.False(report.Ok);
         Assert.Contains(report.Problems, p => p.Index == 1);
+        Assert.Equal(1, command.ExitCode);
+        Assert.Contains("leaf 1: the stored leaf hash is not the hash of the stored leaf bytes", command.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", command.Output, StringComparison.Ordinal);
         Assert.Equal(1, verdict.ExitCode);
         Assert.Contains("root", verdict.Output, StringComparison.OrdinalIgnoreCase);
     }
