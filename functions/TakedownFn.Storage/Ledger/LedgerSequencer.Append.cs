@@ -36,7 +36,10 @@ public sealed partial class LedgerSequencer
                 var (committed, done, next) = await CommitAsync(tenantId, state, leaves, cancellationToken);
                 if (next is null)
                 {
-                    break; // another sequencer advanced the log: it owns the tenant now
+                    // Another sequencer advanced the log: it owns the tenant now. Carry on from
+                    // what it committed, so nothing of ours (a checkpoint) lands on a stale size.
+                    state = await store.GetStateAsync(tenantId, cancellationToken);
+                    break;
                 }
 
                 state = next;
