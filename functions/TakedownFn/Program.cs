@@ -3,6 +3,7 @@ using TakedownFn.Cases;
 using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.Hosting;
+using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
@@ -38,6 +39,7 @@ builder.AddTakedownAuth();
 builder.AddTakedownFunctions(mode);
 builder.AddTakedownApi();
 builder.AddTakedownSla();
+builder.AddTakedownLedger();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -53,6 +55,7 @@ app.MapNotices();
 app.MapCases();
 app.MapTenants();
 app.MapSla();
+app.MapLedger();
 app.MapFunctions();
 await app.RunAsync();
 return 0;

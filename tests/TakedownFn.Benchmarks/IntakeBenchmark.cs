@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using TakedownFn.Storage.Queues;
@@ -24,19 +22,8 @@ internal static class IntakeBenchmark
 
     public static async Task RunAsync(AzuriteServer azurite, Settings settings)
     {
-        var port = FreePort();
-        var environment = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["TakedownFn__StoragePrefix"] = "bench",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        var key = await DemoPlatformKeyAsync(environment);
-        using var app = Start(environment, []);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Workers * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        http.DefaultRequestHeaders.Add("X-Api-Key", key);
-        await WaitHealthyAsync(http, app);
+        await using var app = await AppUnderTest.StartAsync(azurite, "bench");
+        using var http = app.Client("platform", settings.Workers * 2);
 
         var sample = Notice("sample");
         var noticeBytes = Encoding.UTF8.GetByteCount(sample);
@@ -91,9 +78,7 @@ internal static class IntakeBenchmark
 
         Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"backlog of those runs processed in",-36} {drain.Elapsed.TotalSeconds,9:F1} s"));
         await EndToEndAsync(http, settings);
-        Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"app peak memory (VmHWM)",-36} {PeakMegabytes(app),9:F0} MB (target < 400 MB)"));
-        app.Kill(entireProcessTree: true);
-        await app.WaitForExitAsync();
+        Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"app peak memory (VmHWM)",-36} {app.PeakMegabytes(),9:F0} MB (target < 400 MB)"));
     }
 
     /// <summary>Submits at a steady 25 notices/s for the round length, then reads accepted → triaged from each timeline.</summary>
@@ -136,79 +121,10 @@ internal static class IntakeBenchmark
             $"{"accepted -> triaged at 25 notices/s",-36} p50 {Percentile(latencies, 0.5),7:F0} ms   p99 {Percentile(latencies, 0.99),7:F0} ms   ({latencies.Count}/{ids.Count} triaged)"));
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
-    private static string Notice(string reference) =>
+    internal static string Notice(string reference) =>
         $$"""{"regime":"us-dmca","category":"copyright","items":[{"url":"https://video.example/watch/{{reference}}"}],"notifier":{"name":"Rights Holder Ltd","contact":{"email":"legal@rights.example"},"role":"right-holder"},"explanation":"The video reproduces our film in full, from the opening titles to the credits.","declarations":{"goodFaith":true,"accuracy":true,"authorityUnderPenaltyOfPerjury":true},"signature":"/A. Agent/","platformReference":"{{reference}}","receivedAt":"{{DateTimeOffset.UtcNow.AddMinutes(-1):O}}"}""";
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<string> DemoPlatformKeyAsync(Dictionary<string, string> environment)
-    {
-        using var demo = Start(environment, ["demo"]);
-        var output = await demo.StandardOutput.ReadToEndAsync();
-        await demo.WaitForExitAsync();
-        using var json = JsonDocument.Parse(output);
-        return json.RootElement.GetProperty("keys").GetProperty("platform").GetString()!;
-    }
-
-    private static Process Start(Dictionary<string, string> environment, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = args.Length == 0 };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TakedownFn.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        if (args.Length == 0)
-        {
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        return process;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process app)
-    {
-        for (var i = 0; i < 300 && !app.HasExited; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(new Uri("/api/health", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("The app did not become healthy.");
-    }
-
-    private static double PeakMegabytes(Process app)
-    {
-        var line = File.ReadLines($"/proc/{app.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

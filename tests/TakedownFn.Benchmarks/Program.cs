@@ -1,7 +1,7 @@
 using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
-// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|all] [--seconds N] [--workers N]
+// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|sla|all] [--seconds N] [--workers N] [--sla-cases N]
 // Starts its own Azurite (in memory); every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = Option("--seconds", 3);
@@ -18,6 +18,11 @@ if (what is "storage" or "all")
 if (what is "intake" or "all")
 {
     await IntakeBenchmark.RunAsync(azurite, settings);
+}
+
+if (what is "sla" or "all")
+{
+    await SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000));
 }
 
 return 0;

@@ -34,7 +34,10 @@ public sealed class AppProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>dotnet TakedownFn.dll</c> with exactly the given environment additions and a clean working directory.</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => Start(environment, []);
+
+    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string})"/>, with command-line arguments (an operator command).</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +46,10 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TakedownFn.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal) || k.StartsWith("FUNCTIONS_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);

@@ -23,14 +23,52 @@ public sealed class TenantStore(ITableClient table)
     private const string TenantPartition = "tenant";
     private const string KeyPartition = "key";
 
+    // Commitment secrets sit in their own partition, so no listing of tenants ever reads them.
+    private const string SecretPartition = "secret";
+
+    /// <summary>Bytes of a tenant's commitment secret: HMAC-SHA256 wants a key at least as long as its output.</summary>
+    public const int CommitmentSecretLength = 32;
+
     /// <summary>A new tenant id: <c>t</c> and 16 random hex digits (key-safe, not guessable).</summary>
     public static string NewTenantId() => "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Tenant ids are checked before they are used in any key.</summary>
     public static bool IsTenantId(string? value) => value is { Length: 17 } && value[0] == 't' && value[1..].All(char.IsAsciiHexDigitLower);
 
-    public async Task CreateTenantAsync(TenantRecord tenant, CancellationToken cancellationToken = default) =>
+    /// <summary>Creates the tenant and its ledger commitment secret.</summary>
+    public async Task CreateTenantAsync(TenantRecord tenant, CancellationToken cancellationToken = default)
+    {
         await table.AddEntityAsync(new TableEntity(TenantPartition, tenant.TenantId) { ["Name"] = tenant.Name, ["CreatedAt"] = tenant.CreatedAt }, cancellationToken);
+        await GetOrCreateCommitmentSecretAsync(tenant.TenantId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The tenant's secret for the ledger's commitments to personal fields (32 random bytes),
+    /// created on first use for tenants that predate the ledger. Deleting it makes every
+    /// commitment of the tenant unopenable: that is how personal data leaves an immutable log.
+    /// </summary>
+    public async Task<byte[]> GetOrCreateCommitmentSecretAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var existing = await table.GetEntityIfExistsAsync(SecretPartition, tenantId, cancellationToken: cancellationToken);
+            if (existing?.GetBinary("Secret") is { Length: CommitmentSecretLength } secret)
+            {
+                return secret;
+            }
+
+            try
+            {
+                var created = RandomNumberGenerator.GetBytes(CommitmentSecretLength);
+                await table.AddEntityAsync(new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }, cancellationToken);
+                return created;
+            }
+            catch (Core.StorageRequestFailedException e) when (e.IsConflict)
+            {
+                // Another instance created it first: use that one (read again).
+            }
+        }
+    }
 
     public async Task<TenantRecord?> GetTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
@@ -25,11 +26,18 @@ internal static class FunctionCatalog
         new("SetEscalationWebhook", new HttpFunctionTrigger("tenants/{tenantId}/escalation-webhook", "PUT")),
         new("GetAtRisk", new HttpFunctionTrigger("sla/at-risk", "GET")),
         new("Health", new HttpFunctionTrigger("health", "GET")),
+        new("GetLedgerCheckpoint", new HttpFunctionTrigger("ledger/checkpoint", "GET")),
+        new("GetLedgerKeys", new HttpFunctionTrigger("ledger/keys", "GET")),
+        new("GetLedgerInclusionProof", new HttpFunctionTrigger("ledger/proofs/inclusion", "GET")),
+        new("GetLedgerConsistencyProof", new HttpFunctionTrigger("ledger/proofs/consistency", "GET")),
+        new("GetLedgerLeaves", new HttpFunctionTrigger("ledger/leaves", "GET")),
+        new("ExportLedger", new HttpFunctionTrigger("ledger/export", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
         new("FireSlaTimer", new QueueFunctionTrigger(resources.TimersQueue), typeof(SlaTimerHandler)),
         new("DeliverEscalation", new QueueFunctionTrigger(resources.EscalationsQueue), typeof(EscalationHandler)),
         new("SweepSla", new TimerFunctionTrigger(SlaSweep.Period), typeof(SlaSweep)),
+        new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
     ];
 }

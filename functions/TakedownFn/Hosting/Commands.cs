@@ -2,6 +2,7 @@ using System.Text.Json;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.Storage;
+using TakedownFn.Storage.Ledger;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -9,14 +10,15 @@ namespace TakedownFn.Hosting;
 /// <summary>
 /// Operator commands run with the app's own configuration instead of serving:
 /// <c>functions write DIR</c>, <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
-/// <c>key issue-admin</c> and <c>demo</c> (a demo tenant with one key per role, for local runs).
+/// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
+/// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
 /// </summary>
 internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger";
 
     /// <summary>Writes <c>{directory}/{Function}/function.json</c> for every catalog entry.</summary>
     public static int WriteFunctionJson(string directory)
@@ -33,6 +35,14 @@ internal static class Commands
     {
         var cancellationToken = app.Lifetime.ApplicationStopping;
         await app.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
+        if (args is ["ledger", "self-check", var checkedTenant])
+        {
+            var report = await LedgerSelfCheck.RunAsync(
+                app.Services.GetRequiredService<LedgerStore>(), app.Services.GetRequiredService<LedgerSigningKeys>(), checkedTenant, cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(report, Output));
+            return report.Ok ? 0 : 1;
+        }
+
         var admin = app.Services.GetRequiredService<TenantAdministration>();
         object? result = args switch
         {
@@ -45,7 +55,7 @@ internal static class Commands
         };
         if (result is null)
         {
-            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo");
+            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT");
             return 2;
         }
 

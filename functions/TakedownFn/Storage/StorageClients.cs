@@ -22,6 +22,8 @@ internal sealed class StorageClients(StorageConnection connection, StorageResour
 
     public QueueClient Escalations { get; } = new(connection, resources.EscalationsQueue, options);
 
+    public TableClient LedgerLog { get; } = new(connection, resources.LedgerTable, options);
+
     public TableClient Cases { get; } = new(connection, resources.CasesTable, options);
 
     public TableClient Tenants { get; } = new(connection, resources.TenantsTable, options);
@@ -30,7 +32,7 @@ internal sealed class StorageClients(StorageConnection connection, StorageResour
 
     public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison, Timers, Escalations];
 
-    public IReadOnlyList<TableClient> Tables => [Cases, Tenants];
+    public IReadOnlyList<TableClient> Tables => [Cases, Tenants, LedgerLog];
 
     public IReadOnlyList<BlobContainerClient> Containers => [Ledger];
 

@@ -24,12 +24,15 @@ internal sealed class StorageResources(string prefix)
     /// <summary>Tenants and their API keys (hashed).</summary>
     public string TenantsTable { get; } = $"{prefix}tenants";
 
+    /// <summary>Tenants' ledger logs: leaves, stored tree hashes, event index and state (see <c>LedgerRows</c>).</summary>
+    public string LedgerTable { get; } = $"{prefix}ledger";
+
     /// <summary>Signed ledger checkpoints and sequencer leases.</summary>
     public string LedgerContainer { get; } = $"{prefix}ledger";
 
     public IReadOnlyList<string> Queues => [IntakeQueue, IntakePoisonQueue, TimersQueue, EscalationsQueue];
 
-    public IReadOnlyList<string> Tables => [CasesTable, TenantsTable];
+    public IReadOnlyList<string> Tables => [CasesTable, TenantsTable, LedgerTable];
 
     public IReadOnlyList<string> Containers => [LedgerContainer];
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using TakedownFn.Ledger.Leaves;
+
+namespace TakedownFn.Storage.Ledger;
+
+/// <summary>
+/// Turns a recorded event into its ledger leaf. Ids, kind, server time and policy go in as they
+/// are; everything that may hold personal or confidential text (the step's details, the notice
+/// itself, who acted, what the platform claims and when) only as an HMAC commitment under the
+/// tenant's secret.
+/// </summary>
+public static class LedgerLeaves
+{
+    /// <summary>The policy version written when the case had none yet (steps before triage).</summary>
+    public const string NoPolicy = "none";
+
+    public const string ReceivedKind = "received";
+
+    public static LedgerLeaf From(PendingLeaf pending, ReadOnlySpan<byte> tenantSecret, byte[]? notice)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var e = pending.Event;
+        var commitments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["details"] = Commitment.Compute(tenantSecret, "details", e.Details),
+            ["actor"] = Commitment.Compute(tenantSecret, "actor", e.Actor),
+            ["sequence"] = Commitment.Compute(tenantSecret, "sequence", e.Sequence.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (e.OccurredAt is { } occurred)
+        {
+            commitments["occurredAt"] = Commitment.Compute(tenantSecret, "occurredAt", occurred.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        if (e.CorrectsStepId is { } corrected)
+        {
+            commitments["correctsStepId"] = Commitment.Compute(tenantSecret, "correctsStepId", corrected);
+        }
+
+        if (notice is not null)
+        {
+            commitments["notice"] = Commitment.Compute(tenantSecret, "notice", Encoding.UTF8.GetString(notice));
+        }
+
+        return new LedgerLeaf(e.EventId, e.CaseId, e.Kind, e.RecordedAt, pending.PolicyId ?? NoPolicy, commitments);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace TakedownFn.Storage.Ledger;
+
+/// <summary>
+/// The row layout of the ledger table. A tenant's whole log is one partition (PartitionKey =
+/// tenant id), so that a batch of leaves, their event index rows and the advanced state row are
+/// written by one entity group transaction: all of it is in the log, or none of it.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term><c>state</c></term><description>the log's size, the compact range's subtree roots and the last published checkpoint</description></item>
+/// <item><term><c>L{index:D12}</c></term><description>leaf <c>index</c>: canonical leaf bytes, leaf hash, event id, and the hashes of the perfect subtrees this leaf completes</description></item>
+/// <item><term><c>E{eventId}</c></term><description>event id → leaf index; inserted with the leaf, so an event is sequenced once</description></item>
+/// </list>
+/// Node (level k ≥ 1, index j) is complete when leaf (j+1)·2^k − 1 is appended, so its hash is
+/// stored on that leaf's row (<c>Nodes</c>, levels 1, 2, … in order). Any node is therefore one
+/// point read, and a proof (O(log n) nodes) is O(log n) point reads made concurrently.
+/// </remarks>
+public static class LedgerRows
+{
+    /// <summary>The state row's key.</summary>
+    public const string State = "state";
+
+    /// <summary>Digits of a leaf row key: room for 10^12 leaves per tenant.</summary>
+    public const int IndexDigits = 12;
+
+    public static string Leaf(long index) => "L" + index.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static string Event(string eventId) => "E" + eventId;
+
+    /// <summary>The leaf row holding node (<paramref name="level"/>, <paramref name="index"/>)'s hash.</summary>
+    public static long LeafHoldingNode(int level, long index) => ((index + 1) << level) - 1;
+
+    /// <summary>The leaf index encoded in a leaf row key.</summary>
+    public static long IndexOf(string rowKey) => long.Parse(rowKey.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
+}

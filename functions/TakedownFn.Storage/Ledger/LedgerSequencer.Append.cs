@@ -1,0 +1,157 @@
+using TakedownFn.Ledger.Merkle;
+using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Storage.Ledger;
+
+public sealed partial class LedgerSequencer
+{
+    /// <summary>One state row plus a leaf row and an event index row per leaf: 100 actions.</summary>
+    internal const int LeavesPerTransaction = (TableClient.MaxTransactionActions - 1) / 2;
+
+    // Deletes of to-do rows run behind the commits; this bounds how far behind.
+    private const int MaxPendingDeletes = 8;
+
+    /// <summary>
+    /// Sequences the tenant's pending events without taking the lease (the lease is an
+    /// optimisation; see the class remarks). Returns the leaves appended and the state after.
+    /// </summary>
+    internal async Task<(long Appended, LedgerState State)> AppendPendingAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var state = await EnsureStateAsync(tenantId, cancellationToken);
+        var batch = await pending.ReadAsync(tenantId, time.GetUtcNow() - options.SettleTime, options.MaxLeavesPerRun, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return (0, state);
+        }
+
+        var secret = await tenants.GetOrCreateCommitmentSecretAsync(tenantId, cancellationToken);
+        var deletes = new List<Task>();
+        long appended = 0;
+        try
+        {
+            foreach (var chunk in batch.Chunk(LeavesPerTransaction))
+            {
+                var leaves = await BuildLeavesAsync(tenantId, chunk, secret, cancellationToken);
+                var (committed, done, next) = await CommitAsync(tenantId, state, leaves, cancellationToken);
+                if (next is null)
+                {
+                    // Another sequencer advanced the log: it owns the tenant now. Carry on from
+                    // what it committed, so nothing of ours (a checkpoint) lands on a stale size.
+                    state = await store.GetStateAsync(tenantId, cancellationToken);
+                    break;
+                }
+
+                state = next;
+                appended += committed;
+                await FaultAsync("after-commit", cancellationToken);
+                deletes.Add(pending.DeleteAsync(tenantId, done, cancellationToken));
+                if (deletes.Count >= MaxPendingDeletes)
+                {
+                    await Task.WhenAll(deletes);
+                    deletes.Clear();
+                }
+            }
+        }
+        finally
+        {
+            // Let started deletes finish (or fail) before the run ends; their rows are in the log.
+            await Task.WhenAll(deletes.Select(d => d.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+
+        await Task.WhenAll(deletes);
+        if (appended > 0)
+        {
+            LogAppended(logger, tenantId, appended, state.Size);
+        }
+
+        return (appended, state);
+    }
+
+    private async Task<LedgerState> EnsureStateAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var state = await store.GetStateAsync(tenantId, cancellationToken);
+        if (state.ETag != default)
+        {
+            return state;
+        }
+
+        try
+        {
+            var etag = await store.Table.AddEntityAsync(LedgerState.Empty.ToEntity(tenantId), cancellationToken);
+            return LedgerState.Empty with { ETag = etag };
+        }
+        catch (StorageRequestFailedException e) when (e.IsConflict)
+        {
+            return await store.GetStateAsync(tenantId, cancellationToken);
+        }
+    }
+
+    private async Task<List<(string EventId, byte[] Leaf)>> BuildLeavesAsync(string tenantId, PendingLeaf[] chunk, byte[] secret, CancellationToken cancellationToken)
+    {
+        var notices = await Task.WhenAll(chunk.Select(p => p.Event.Kind == LedgerLeaves.ReceivedKind
+            ? pending.NoticeAsync(tenantId, p.Event.CaseId, cancellationToken)
+            : Task.FromResult<byte[]?>(null)));
+        return chunk.Select((p, i) => (p.Event.EventId, LedgerLeaves.From(p, secret, notices[i]).ToCanonicalBytes())).ToList();
+    }
+
+    /// <summary>
+    /// Commits leaves as one transaction at the state's size. Events whose index row exists are in
+    /// the log already (an earlier run committed them and stopped before deleting their to-do
+    /// rows): they are dropped and the rest committed. Returns how many leaves were appended, the
+    /// event ids now in the log, and the new state (null if another sequencer advanced the log).
+    /// </summary>
+    private async Task<(int Committed, List<string> Done, LedgerState? State)> CommitAsync(
+        string tenantId, LedgerState state, List<(string EventId, byte[] Leaf)> leaves, CancellationToken cancellationToken)
+    {
+        var done = new List<string>();
+        while (true)
+        {
+            if (leaves.Count == 0)
+            {
+                return (0, done, state);
+            }
+
+            var range = state.ToRange();
+            var actions = new List<TableTransactionAction>(1 + (2 * leaves.Count)) { null! };
+            var events = new List<TableTransactionAction>(leaves.Count);
+            foreach (var (eventId, leaf) in leaves)
+            {
+                long index = range.Size;
+                var leafHash = Rfc6962.HashLeaf(leaf);
+                var nodes = CompletedNodes.Append(range, leafHash);
+                actions.Add(new(TableTransactionActionType.Add, new StoredLeaf(index, leaf, leafHash, eventId, nodes).ToEntity(tenantId)));
+                events.Add(new(TableTransactionActionType.Add, new TableEntity(tenantId, LedgerRows.Event(eventId)) { ["Index"] = index }));
+            }
+
+            var next = state with { Size = range.Size, SubtreeRoots = range.GetSubtreeRoots() };
+            actions[0] = new(TableTransactionActionType.UpdateReplace, next.ToEntity(tenantId), state.ETag);
+            actions.AddRange(events);
+            await FaultAsync("before-commit", cancellationToken);
+            try
+            {
+                var etags = await store.Table.SubmitTransactionAsync(actions, cancellationToken);
+                done.AddRange(leaves.Select(l => l.EventId));
+                return (leaves.Count, done, next with { ETag = etags[0] });
+            }
+            catch (TableTransactionFailedException e) when (e.IsConflict && e.FailedOperationIndex > leaves.Count)
+            {
+                var sequenced = await store.SequencedAsync(tenantId, leaves.Select(l => l.EventId), cancellationToken);
+                if (sequenced.Count == 0)
+                {
+                    throw; // the conflict is not an event row after all: do not guess
+                }
+
+                LogAlreadySequenced(logger, tenantId, sequenced.Count);
+                done.AddRange(sequenced);
+                leaves = leaves.Where(l => !sequenced.Contains(l.EventId)).ToList();
+            }
+            catch (StorageRequestFailedException e) when (e.IsConditionFailed || (e.IsConflict && e is TableTransactionFailedException { FailedOperationIndex: > 0 } t && t.FailedOperationIndex <= leaves.Count))
+            {
+                // 412 on the state row, or a leaf row at our indexes exists: the log moved on.
+                LogLostRace(logger, tenantId, state.Size);
+                return (0, done, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using TakedownFn.Ledger.Merkle;
+using TakedownFn.Storage.Tables;
+
+namespace TakedownFn.Storage.Ledger;
+
+/// <summary>
+/// Reads tenants' logs from the ledger table (layout in <see cref="LedgerRows"/>): state, leaves,
+/// event lookups and proofs. Only the sequencer writes; everything read here is bounded by the
+/// committed size the caller passes, so rows of an unfinished batch are never served.
+/// </summary>
+public sealed class LedgerStore(ITableClient table)
+{
+    /// <summary>The most leaves one page of <see cref="GetLeavesAsync"/> returns.</summary>
+    public const int MaxLeavesPerRead = 1000;
+
+    internal ITableClient Table => table;
+
+    /// <summary>The tenant's log state; <see cref="LedgerState.Empty"/> before the first leaf.</summary>
+    public async Task<LedgerState> GetStateAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.State, cancellationToken: cancellationToken);
+        return entity is null ? LedgerState.Empty : LedgerState.FromEntity(entity);
+    }
+
+    /// <summary>Node hashes of the tenant's tree, for <see cref="MerkleProofs"/>.</summary>
+    public IMerkleNodeSource Nodes(string tenantId) => new TableMerkleNodeSource(table, tenantId);
+
+    /// <summary>The audit path of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves (size ≤ committed size).</summary>
+    public async Task<IReadOnlyList<byte[]>> InclusionProofAsync(string tenantId, long index, long size, CancellationToken cancellationToken = default) =>
+        await MerkleProofs.InclusionProofAsync(Nodes(tenantId), index, size, cancellationToken);
+
+    /// <summary>The consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves (size2 ≤ committed size).</summary>
+    public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(string tenantId, long size1, long size2, CancellationToken cancellationToken = default) =>
+        await MerkleProofs.ConsistencyProofAsync(Nodes(tenantId), size1, size2, cancellationToken);
+
+    /// <summary>The root of the tenant's tree at <paramref name="size"/> leaves, from stored nodes.</summary>
+    public async Task<byte[]> RootAsync(string tenantId, long size, CancellationToken cancellationToken = default) =>
+        await MerkleProofs.RootAsync(Nodes(tenantId), size, cancellationToken);
+
+    /// <summary>Leaves [start, start + count), at most <see cref="MaxLeavesPerRead"/>.</summary>
+    public async Task<IReadOnlyList<StoredLeaf>> GetLeavesAsync(string tenantId, long start, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxLeavesPerRead);
+        var leaves = new List<StoredLeaf>(count);
+        await foreach (var leaf in ReadLeavesAsync(tenantId, start, start + count, cancellationToken))
+        {
+            leaves.Add(leaf);
+        }
+
+        return leaves;
+    }
+
+    /// <summary>
+    /// Streams leaves [start, end) in index order, a page at a time; a missing row is an error
+    /// (the committed part of a log has no gaps), reported with its index.
+    /// </summary>
+    public async IAsyncEnumerable<StoredLeaf> ReadLeavesAsync(string tenantId, long start, long end, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (start >= end)
+        {
+            yield break;
+        }
+
+        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(start)} and RowKey lt {LedgerRows.Leaf(end)}");
+        long expected = start;
+        await foreach (var entity in table.QueryAsync(filter, StoredLeaf.AllColumns, TableClient.MaxPageSize, cancellationToken))
+        {
+            var leaf = StoredLeaf.FromEntity(entity);
+            if (leaf.Index != expected)
+            {
+                throw new InvalidOperationException($"leaf row {expected} of the log is missing");
+            }
+
+            expected++;
+            yield return leaf;
+        }
+
+        if (expected != end)
+        {
+            throw new InvalidOperationException($"leaf row {expected} of the log is missing");
+        }
+    }
+
+    /// <summary>
+    /// The index of the leaf recording <paramref name="eventId"/>, when it is within the first
+    /// <paramref name="size"/> leaves; null otherwise.
+    /// </summary>
+    public async Task<long?> FindEventAsync(string tenantId, string eventId, long size, CancellationToken cancellationToken = default)
+    {
+        if (!IsKeySafe(eventId))
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.Event(eventId), cancellationToken: cancellationToken);
+        return row?.GetInt64("Index") is { } index && index < size ? index : null;
+    }
+
+    /// <summary>Which of <paramref name="eventIds"/> the tenant's log already holds (their index rows exist).</summary>
+    internal async Task<HashSet<string>> SequencedAsync(string tenantId, IEnumerable<string> eventIds, CancellationToken cancellationToken)
+    {
+        var ids = eventIds.ToList();
+        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync(tenantId, LedgerRows.Event(id), ["Index"], cancellationToken)));
+        return ids.Where((_, i) => rows[i] is not null).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsKeySafe(string value) =>
+        value.Length is > 0 and < TableKey.MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
