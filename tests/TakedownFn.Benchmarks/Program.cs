@@ -1,7 +1,7 @@
 using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
-// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|sla|all] [--seconds N] [--workers N] [--sla-cases N]
+// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|all] [--seconds N] [--workers N] [--sla-cases N] [--ledger-leaves N] [--replay-leaves N]
 // Starts its own Azurite (in memory); every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = Option("--seconds", 3);
@@ -18,6 +18,11 @@ if (what is "storage" or "all")
 if (what is "intake" or "all")
 {
     await IntakeBenchmark.RunAsync(azurite, settings);
+}
+
+if (what is "ledger" or "all")
+{
+    await LedgerBenchmark.RunAsync(azurite, Option("--ledger-leaves", 100_000), Option("--replay-leaves", 1_000_000));
 }
 
 if (what is "sla" or "all")
