@@ -1,36 +1,32 @@
 using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
-// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|all] [--seconds N] [--workers N] [--sla-cases N] [--ledger-leaves N] [--replay-leaves N]
-// Starts its own Azurite (in memory); every figure is measured against a floor in the same run.
+// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|all]
+//        [--seconds N] [--workers N] [--ledger-leaves N] [--replay-leaves N] [--sla-cases N]
+// Each section starts its own Azurite (in memory), so no section's data slows another's, and
+// every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = Option("--seconds", 3);
 var workers = Option("--workers", 8);
 var settings = new Settings(workers, TimeSpan.FromSeconds(seconds), Rounds: 2);
+Console.WriteLine($"{workers} concurrent workers, {seconds} s per round, best of 2 rounds per side");
 
-await using var azurite = await AzuriteServer.StartAsync("benchmarks");
-Console.WriteLine($"Azurite at {azurite.Connection.TableEndpoint}; {workers} concurrent workers, {seconds} s per round, best of 2 rounds per side");
-if (what is "storage" or "all")
-{
-    await StorageBenchmark.RunAsync(azurite.Connection, settings);
-}
-
-if (what is "intake" or "all")
-{
-    await IntakeBenchmark.RunAsync(azurite, settings);
-}
-
-if (what is "ledger" or "all")
-{
-    await LedgerBenchmark.RunAsync(azurite, Option("--ledger-leaves", 100_000), Option("--replay-leaves", 1_000_000));
-}
-
-if (what is "sla" or "all")
-{
-    await SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000));
-}
-
+await Section("storage", azurite => StorageBenchmark.RunAsync(azurite.Connection, settings));
+await Section("intake", azurite => IntakeBenchmark.RunAsync(azurite, settings));
+await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, Option("--ledger-leaves", 100_000), Option("--replay-leaves", 1_000_000)));
+await Section("sla", azurite => SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000)));
 return 0;
+
+async Task Section(string name, Func<AzuriteServer, Task> run)
+{
+    if (what != name && what != "all")
+    {
+        return;
+    }
+
+    await using var azurite = await AzuriteServer.StartAsync($"benchmarks-{name}");
+    await run(azurite);
+}
 
 int Option(string name, int fallback)
 {
