@@ -16,10 +16,14 @@ public abstract class TenantTestBase(AzuriteFixture azurite, IReadOnlyDictionary
 
     protected TestTenant Tenant { get; private set; } = null!;
 
+    /// <summary>A client with a service admin key (manages tenants, their SLA overrides and webhooks).</summary>
+    protected HttpClient Admin { get; private set; } = null!;
+
     public virtual async Task InitializeAsync()
     {
         App = new TakedownFnFactory(azurite.Server, settings);
         Tenant = await App.CreateTenantAsync();
+        Admin = await App.AdminClientAsync();
     }
 
     public virtual async Task DisposeAsync() => await App.DisposeAsync();

@@ -9,31 +9,18 @@ using static TakedownFn.Tests.Sla.SlaTestSupport;
 namespace TakedownFn.Tests.Sla;
 
 /// <summary>A tenant tightens the packs' deadlines; a case keeps the policy it was judged under.</summary>
-public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class SlaOverrideTests(AzuriteFixture azurite) : TenantTestBase(azurite)
 {
-    private TakedownFnFactory _app = null!;
-    private TestTenant _tenant = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new TakedownFnFactory(azurite.Server);
-        _tenant = await _app.CreateTenantAsync();
-        _admin = await _app.AdminClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Override_NewVersion_AppliesToNewCasesOnlyAndIsRecordedWithEach()
     {
-        await SetActLengthAsync(_admin, _tenant.TenantId, 12, "hours", version: 1);
-        var first = await TriagedCaseAsync(_tenant);
-        await SetActLengthAsync(_admin, _tenant.TenantId, 6, "hours", version: 2);
-        var second = await TriagedCaseAsync(_tenant);
+        await SetActLengthAsync(Admin, Tenant.TenantId, 12, "hours", version: 1);
+        var first = await TriagedCaseAsync(Tenant);
+        await SetActLengthAsync(Admin, Tenant.TenantId, 6, "hours", version: 2);
+        var second = await TriagedCaseAsync(Tenant);
 
-        var old = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{first}");
-        var @new = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{second}");
+        var old = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{first}");
+        var @new = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{second}");
 
         Assert.Equal(1, old.GetProperty("judgedUnder").GetProperty("tenantOverrideVersion").GetInt32());
         Assert.Equal(2, @new.GetProperty("judgedUnder").GetProperty("tenantOverrideVersion").GetInt32());
@@ -50,7 +37,7 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("""{ "regime": "nowhere", "category": "*", "stage": "act", "length": 2, "unit": "hours" }""", "rules[0].regime")]
     public async Task Override_Invalid_Answers400NamingTheField(string rule, string field)
     {
-        var response = await PutAsync($$"""{ "tenant": "{{_tenant.TenantId}}", "version": 1, "rules": [{{rule}}] }""");
+        var response = await PutAsync($$"""{ "tenant": "{{Tenant.TenantId}}", "version": 1, "rules": [{{rule}}] }""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -64,8 +51,8 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<Azu
         var other = await PutAsync($$"""{ "tenant": "t0000000000000000", "version": 1, "rules": [{{Rule}}] }""");
         Assert.True((await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("tenant", out _));
 
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync($$"""{ "tenant": "{{_tenant.TenantId}}", "version": 5, "rules": [{{Rule}}] }""")).StatusCode);
-        var stale = await PutAsync($$"""{ "tenant": "{{_tenant.TenantId}}", "version": 5, "rules": [{{Rule}}] }""");
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync($$"""{ "tenant": "{{Tenant.TenantId}}", "version": 5, "rules": [{{Rule}}] }""")).StatusCode);
+        var stale = await PutAsync($$"""{ "tenant": "{{Tenant.TenantId}}", "version": 5, "rules": [{{Rule}}] }""");
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         Assert.True((await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("version", out _));
     }
@@ -73,7 +60,7 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Override_PlatformKey_IsForbidden()
     {
-        var response = await _tenant.Platform.PutAsync(new Uri($"/api/tenants/{_tenant.TenantId}/sla-override", UriKind.Relative), SampleNotices.Json("{}"));
+        var response = await Tenant.Platform.PutAsync(new Uri($"/api/tenants/{Tenant.TenantId}/sla-override", UriKind.Relative), SampleNotices.Json("{}"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -81,9 +68,9 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Step_ClaimedTimeInTheFuture_Answers400NamingOccurredAt()
     {
-        var caseId = await TriagedCaseAsync(_tenant);
+        var caseId = await TriagedCaseAsync(Tenant);
 
-        var response = await _tenant.Platform.PostAsync(new Uri($"/api/cases/{caseId}/steps", UriKind.Relative),
+        var response = await Tenant.Platform.PostAsync(new Uri($"/api/cases/{caseId}/steps", UriKind.Relative),
             SampleNotices.Json(new JsonObject { ["kind"] = "content-removed", ["occurredAt"] = DateTimeOffset.UtcNow.AddHours(2).ToString("O") }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -91,5 +78,5 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     private Task<HttpResponseMessage> PutAsync(string json) =>
-        _admin.PutAsync(new Uri($"/api/tenants/{_tenant.TenantId}/sla-override", UriKind.Relative), SampleNotices.Json(json));
+        Admin.PutAsync(new Uri($"/api/tenants/{Tenant.TenantId}/sla-override", UriKind.Relative), SampleNotices.Json(json));
 }

@@ -13,28 +13,15 @@ using static TakedownFn.Tests.Sla.SlaTestSupport;
 namespace TakedownFn.Tests.Sla;
 
 /// <summary>Durable SLA timers against Azurite, with the tenant's act deadline tightened to seconds.</summary>
-public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class SlaTimerTests(AzuriteFixture azurite) : TenantTestBase(azurite)
 {
-    private TakedownFnFactory _app = null!;
-    private TestTenant _tenant = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new TakedownFnFactory(azurite.Server);
-        _tenant = await _app.CreateTenantAsync();
-        _admin = await _app.AdminClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Breach_UnmetDeadline_IsRecordedOnceWithinSecondsEvenWhenTimerAndSweepBothFire()
     {
-        await SetActLengthAsync(_admin, _tenant.TenantId, 4);
-        var caseId = await TriagedCaseAsync(_tenant);
+        await SetActLengthAsync(Admin, Tenant.TenantId, 4);
+        var caseId = await TriagedCaseAsync(Tenant);
 
-        var view = await WaitForStepAsync(_tenant.Officer, caseId, "sla-breached");
+        var view = await WaitForStepAsync(Tenant.Officer, caseId, "sla-breached");
 
         var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
         var breach = Assert.Single(Steps(view, "sla-breached"));
@@ -43,13 +30,13 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Single(Steps(view, "sla-warning"));
 
         // Everything that could fire it again, at once: the sweep, the message delivered again, the recorder.
-        var message = new QueueDelivery(SlaTimerMessage.For(_tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline)).ToJson(), 2, "again");
+        var message = new QueueDelivery(SlaTimerMessage.For(Tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline)).ToJson(), 2, "again");
         await Task.WhenAll(
-            _app.Services.GetRequiredService<SlaSweep>().RunAsync(CancellationToken.None),
-            _app.Services.GetRequiredService<SlaTimerHandler>().HandleAsync(message, CancellationToken.None),
-            _app.Services.GetRequiredService<SlaRecorder>().FireAsync(_tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline), CancellationToken.None));
+            App.Services.GetRequiredService<SlaSweep>().RunAsync(CancellationToken.None),
+            App.Services.GetRequiredService<SlaTimerHandler>().HandleAsync(message, CancellationToken.None),
+            App.Services.GetRequiredService<SlaRecorder>().FireAsync(Tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline), CancellationToken.None));
 
-        var after = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var after = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Single(Steps(after, "sla-breached"));
         Assert.Equal("breached", Stage(after, "act").GetProperty("status").GetString());
         Assert.Equal("triaged", after.GetProperty("state").GetString());
@@ -58,9 +45,9 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task Breach_TimerAndSweepRacingAtTheDeadline_RecordOneStep()
     {
-        await SetActLengthAsync(_admin, _tenant.TenantId, 3);
-        var caseId = await TriagedCaseAsync(_tenant);
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        await SetActLengthAsync(Admin, Tenant.TenantId, 3);
+        var caseId = await TriagedCaseAsync(Tenant);
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
         var timer = new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline);
         var wait = deadline - DateTimeOffset.UtcNow;
@@ -70,14 +57,14 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
 
         // The queue pump fires the same timer now too.
-        var recorder = _app.Services.GetRequiredService<SlaRecorder>();
-        var sweep = _app.Services.GetRequiredService<SlaSweep>();
+        var recorder = App.Services.GetRequiredService<SlaRecorder>();
+        var sweep = App.Services.GetRequiredService<SlaSweep>();
         var outcomes = await Task.WhenAll(
-            recorder.FireAsync(_tenant.TenantId, caseId, timer, CancellationToken.None),
-            recorder.FireAsync(_tenant.TenantId, caseId, timer, CancellationToken.None),
-            sweep.SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None).ContinueWith(t => t.Result > 0 ? SlaFireOutcome.Recorded : SlaFireOutcome.NotPending, TaskScheduler.Default));
+            recorder.FireAsync(Tenant.TenantId, caseId, timer, CancellationToken.None),
+            recorder.FireAsync(Tenant.TenantId, caseId, timer, CancellationToken.None),
+            sweep.SweepTenantAsync(Tenant.TenantId, TimeSpan.Zero, CancellationToken.None).ContinueWith(t => t.Result > 0 ? SlaFireOutcome.Recorded : SlaFireOutcome.NotPending, TaskScheduler.Default));
 
-        var after = await WaitForStepAsync(_tenant.Officer, caseId, "sla-breached");
+        var after = await WaitForStepAsync(Tenant.Officer, caseId, "sla-breached");
         Assert.Single(Steps(after, "sla-breached"));
         Assert.True(outcomes.Count(o => o == SlaFireOutcome.Recorded) <= 1);
     }
@@ -85,40 +72,40 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task Met_StageDoneBeforeTheDeadline_RecordsNoBreach()
     {
-        await SetActLengthAsync(_admin, _tenant.TenantId, 3);
-        var caseId = await TriagedCaseAsync(_tenant);
+        await SetActLengthAsync(Admin, Tenant.TenantId, 3);
+        var caseId = await TriagedCaseAsync(Tenant);
 
-        await RecordStepAsync(_tenant.Platform, caseId, new JsonObject { ["kind"] = "content-removed" });
-        var deadline = Stage(await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
+        await RecordStepAsync(Tenant.Platform, caseId, new JsonObject { ["kind"] = "content-removed" });
+        var deadline = Stage(await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
         await Task.Delay((deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)).Duration());
-        await _app.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
+        await App.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(Tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
 
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Empty(Steps(view, "sla-breached"));
         var act = Stage(view, "act");
         Assert.Equal("met", act.GetProperty("status").GetString());
         Assert.True(TimeSpan.Parse(act.GetProperty("margin").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
-        var index = await _app.Services.GetRequiredService<CaseStore>().DueSlaEntriesAsync(_tenant.TenantId, DateTimeOffset.UtcNow.AddMinutes(1));
+        var index = await App.Services.GetRequiredService<CaseStore>().DueSlaEntriesAsync(Tenant.TenantId, DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.DoesNotContain(index, e => e.CaseId == caseId && e.Stage == SlaStage.Act);
     }
 
     [Fact]
     public async Task Sweep_TimersQueueDeleted_StillRecordsTheBreach()
     {
-        await SetActLengthAsync(_admin, _tenant.TenantId, 5);
-        var caseId = await TriagedCaseAsync(_tenant);
+        await SetActLengthAsync(Admin, Tenant.TenantId, 5);
+        var caseId = await TriagedCaseAsync(Tenant);
 
         // Every message is gone, as if the queue had been deleted and made again.
-        var timers = _app.Services.GetRequiredService<StorageClients>().Timers;
+        var timers = App.Services.GetRequiredService<StorageClients>().Timers;
         await timers.DeleteAsync();
         await Eventually.GetAsync(async () => { try { return await timers.CreateIfNotExistsAsync(); } catch (Storage.Core.StorageRequestFailedException) { return false; } }, created => created);
-        var deadline = Stage(await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
+        var deadline = Stage(await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "act").GetProperty("dueAt").GetDateTimeOffset();
         await Task.Delay((deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200)).Duration());
 
         // Without the grace the sweep normally leaves to the queue (the message is gone for good).
-        await _app.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(_tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
+        await App.Services.GetRequiredService<SlaSweep>().SweepTenantAsync(Tenant.TenantId, TimeSpan.Zero, CancellationToken.None);
 
-        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Single(Steps(view, "sla-breached"));
     }
 }
