@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Queues;
 using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
@@ -49,6 +50,8 @@ internal static class SlaBenchmark
         options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
         options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
         var store = new CaseStore(new TableClient(azurite.Connection, "slacases", options));
+        var intakeQueue = new QueueClient(azurite.Connection, "slaintake", options);
+        var timerQueue = new QueueClient(azurite.Connection, "slatimers", options);
         var requestsBefore = CountRequests(azurite.LogPath);
         var watch = Stopwatch.StartNew();
         IReadOnlyList<SlaEventRecord> events = [];
@@ -58,6 +61,9 @@ internal static class SlaBenchmark
             await Task.Delay(TimeSpan.FromSeconds(15));
             events = await store.SlaEventsAsync(app.TenantId);
             breaches = events.Where(e => e.Kind == "sla-breached").ToList();
+            var (intake, timerMessages) = ((await intakeQueue.GetPropertiesAsync()).ApproximateMessagesCount, (await timerQueue.GetPropertiesAsync()).ApproximateMessagesCount);
+            Report.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  {watch.Elapsed.TotalSeconds,5:F0} s: {events.Count - breaches.Count} warnings, {breaches.Count} breaches recorded; queued: {intake} intake, {timerMessages} timer messages"));
             if (breaches.Count >= cases)
             {
                 break;
