@@ -70,6 +70,9 @@ public static class CaseKeys
     /// <summary>The upper bound (exclusive) of timer rows due at or before <paramref name="instant"/>.</summary>
     public static string TimersDueBy(DateTimeOffset instant) => $"{TimersFrom}{SortableTime(instant)}|~";
 
+    /// <summary>The lower bound (inclusive) of timer rows due at or after <paramref name="instant"/>.</summary>
+    public static string TimersDueFrom(DateTimeOffset instant) => $"{TimersFrom}{SortableTime(instant)}";
+
     public const string TimersFrom = "t|";
 
     public static string OpenBreach(string caseId, string stage) => $"b|{caseId}|{stage}";

@@ -32,6 +32,13 @@ public sealed partial class CaseStore
         return await EntriesAsync(filter, cancellationToken);
     }
 
+    /// <summary>The tenant's warning and breach timers not yet handled that are due in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<IReadOnlyList<SlaIndexEntry>> SlaTimersDueInAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersDueFrom(from)} and RowKey lt {CaseKeys.TimersDueFrom(to)} and Kind ne {"escalation"}");
+        return await EntriesAsync(filter, cancellationToken);
+    }
+
     /// <summary>Breach timers of the tenant due at or before <paramref name="until"/> (stages not done, breach not yet recorded).</summary>
     public async Task<IReadOnlyList<SlaIndexEntry>> BreachTimersDueByAsync(string tenantId, DateTimeOffset until, CancellationToken cancellationToken = default)
     {

@@ -99,7 +99,7 @@ internal static class CaseEndpoints
     }
 
     private static async Task<IResult> RecordStepAsync(
-        string id, HttpContext context, CaseStore cases, IntakeQueue intake, SlaTimerQueue timers, CalendarCatalog calendars, SlaOptions sla, TimeProvider time,
+        string id, HttpContext context, CaseStore cases, IntakeQueue intake, SlaTimerQueue timers, SlaRecorder recorder, CalendarCatalog calendars, SlaOptions sla, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User);
@@ -190,12 +190,17 @@ internal static class CaseEndpoints
                 (updated, _) = CaseSlaState.Apply(updated, [.. events, record], calendars, time, sla.WarningFraction);
             }
 
-            var result = await cases.AppendAsync(
-                updated, [record], requeue: requeue, stepIdempotencyKey: key, sla: SlaIndexChange.Between(current, updated), cancellationToken: cancellationToken);
+
+            var change = SlaIndexChange.Between(current, updated);
+            var result = await cases.AppendAsync(updated, [record], requeue: requeue, stepIdempotencyKey: key, sla: change, cancellationToken: cancellationToken);
             switch (result.Status)
             {
                 case AppendStatus.Appended:
-                    await timers.ScheduleAsync(caller.Tenant, id, updated.SlaTimers.Except(current.SlaTimers), cancellationToken);
+                    if (await timers.ScheduleAsync(caller.Tenant, change.AddTimers, cancellationToken))
+                    {
+                        await recorder.FireAsync(caller.Tenant, id, cancellationToken);
+                    }
+
                     if (requeue)
                     {
                         await intake.SendAsync(new IntakeMessage(caller.Tenant, [id]), cancellationToken);

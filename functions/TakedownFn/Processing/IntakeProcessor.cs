@@ -13,7 +13,7 @@ namespace TakedownFn.Processing;
 /// <summary>
 /// The intake queue's function: validates each received case against its regime, assesses
 /// severity and records <c>validated</c>/<c>incomplete</c> and <c>triaged</c> with the policy it is
-/// judged under, its SLA timers and their index rows, then enqueues the timers.
+/// judged under, its SLA timers and their index rows, then makes sure a timer message will fire them.
 /// Idempotent: a case already past <c>received</c> is left alone, and the write is conditional on
 /// the case row's ETag, so two instances handling the same case write its steps once.
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed partial class IntakeProcessor(
     CalendarCatalog calendars,
     SlaOptions sla,
     SlaTimerQueue timers,
+    SlaRecorder recorder,
     TimeProvider time,
     ILogger<IntakeProcessor> logger) : IQueueHandler
 {
@@ -70,12 +71,17 @@ internal sealed partial class IntakeProcessor(
             var (triaged, steps) = Triage.Decide(stored.Case, notice, time.GetUtcNow(), catalog, stored.Case.Policy is null ? await tenantOverride() : null);
             var earlier = await EarlierStepsAsync(stored.Case, cancellationToken);
             var (updated, _) = CaseSlaState.Apply(triaged, [.. earlier, .. steps], calendars, time, sla.WarningFraction);
-            var result = await cases.AppendAsync(
-                updated, steps, completeOutbox: true, sla: SlaIndexChange.Between(stored.Case, updated), cancellationToken: cancellationToken);
+            var change = SlaIndexChange.Between(stored.Case, updated);
+            var result = await cases.AppendAsync(updated, steps, completeOutbox: true, sla: change, cancellationToken: cancellationToken);
             if (result.Status == AppendStatus.Appended)
             {
                 LogTriaged(logger, tenantId, caseId, updated.Validation, updated.Severity);
-                await timers.ScheduleAsync(tenantId, caseId, updated.SlaTimers.Except(stored.Case.SlaTimers), cancellationToken);
+                if (await timers.ScheduleAsync(tenantId, change.AddTimers, cancellationToken))
+                {
+                    // Judged after a deadline already passed (a backlog): record it now.
+                    await recorder.FireAsync(tenantId, caseId, cancellationToken);
+                }
+
                 return;
             }
         }

@@ -8,13 +8,13 @@ using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Sla;
 
-/// <summary>What firing a timer came to.</summary>
+/// <summary>What firing a case's timers came to.</summary>
 internal enum SlaFireOutcome
 {
-    /// <summary>The <c>sla-warning</c> or <c>sla-breached</c> step was recorded now.</summary>
+    /// <summary>One or more <c>sla-warning</c>/<c>sla-breached</c> steps were recorded now.</summary>
     Recorded,
 
-    /// <summary>The case no longer has this timer: the stage was done, its deadline moved, or the step was recorded already.</summary>
+    /// <summary>No timer of the case is due: the stages were done, their deadlines moved, or the steps were recorded already.</summary>
     NotPending,
 
     /// <summary>No such case.</summary>
@@ -22,10 +22,10 @@ internal enum SlaFireOutcome
 }
 
 /// <summary>
-/// Fires one SLA timer: re-reads the case and, if the case still lists the timer, records
-/// <c>sla-warning</c> or <c>sla-breached</c> and drops the timer in one transaction conditional on
-/// the case row's ETag. The queue message and the sweep both come here; whichever commits first
-/// records the step, and the other finds the timer gone, so a step is recorded exactly once.
+/// Fires a case's due SLA timers: re-reads the case and records <c>sla-warning</c> or
+/// <c>sla-breached</c> for each timer due by now and drops those timers, in one transaction
+/// conditional on the case row's ETag. The timer messages and the sweep all come here; whichever commits first records the steps, and
+/// the other finds the timers gone, so a step is recorded exactly once.
 /// </summary>
 internal sealed partial class SlaRecorder(
     CaseStore cases, EscalationWebhooks webhooks, EscalationQueue escalations, TimeProvider time, ILogger<SlaRecorder> logger)
@@ -35,7 +35,7 @@ internal sealed partial class SlaRecorder(
 
     private const int MaxAttempts = 5;
 
-    public async Task<SlaFireOutcome> FireAsync(string tenantId, string caseId, SlaTimer timer, CancellationToken cancellationToken)
+    public async Task<SlaFireOutcome> FireAsync(string tenantId, string caseId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -46,35 +46,65 @@ internal sealed partial class SlaRecorder(
             }
 
             var current = stored.Case;
-            var kind = timer.Kind == SlaTimerKind.Warning ? StepKind.SlaWarning : StepKind.SlaBreached;
-            if (!current.SlaTimers.Contains(timer)
-                || !WireIds.TryParse(current.State, out CaseState state)
-                || CaseStateMachine.Decide(state, kind) is not TransitionResult.Allowed)
+            var now = time.GetUtcNow();
+            var (updated, records) = RecordDue(current, now);
+            if (records.Count == 0)
             {
                 return SlaFireOutcome.NotPending;
             }
 
-            var now = time.GetUtcNow();
-            var (updated, record) = Record(current, timer, kind, now);
             var webhook = await webhooks.GetAsync(tenantId, cancellationToken);
-            EscalationEntry[] escalation = webhook is null ? [] : [new(record.EventId, timer.Stage, timer.Kind, timer.Deadline, now, now + EscalationResendAfter)];
-            var result = await cases.AppendAsync(updated, [record], sla: SlaIndexChange.Between(current, updated, escalation), cancellationToken: cancellationToken);
+            var escalation = webhook is null ? [] : records.Select(r => Escalation(r.Timer, r.Step, now)).ToList();
+            var result = await cases.AppendAsync(updated, [.. records.Select(r => r.Step)], sla: SlaIndexChange.Between(current, updated, escalation), cancellationToken: cancellationToken);
             if (result.Status != AppendStatus.Appended)
             {
-                continue; // the case changed: read it again; the timer may be gone now
+                continue; // the case changed: read it again; the timers may be gone now
             }
 
-            LogRecorded(logger, record.Kind, timer.Stage.ToId(), caseId, tenantId, now - timer.DueAt);
-            if (escalation.Length == 1)
+            foreach (var (timer, record) in records)
             {
-                await escalations.TrySendAsync(EscalationMessage.For(tenantId, caseId, escalation[0]), cancellationToken);
+                LogRecorded(logger, record.Kind, timer.Stage.ToId(), caseId, tenantId, now - timer.DueAt);
+            }
+
+            foreach (var entry in escalation)
+            {
+                await escalations.TrySendAsync(EscalationMessage.For(tenantId, caseId, entry), cancellationToken);
             }
 
             return SlaFireOutcome.Recorded;
         }
 
-        throw new InvalidOperationException($"Case {caseId} kept changing while an SLA timer fired.");
+        throw new InvalidOperationException($"Case {caseId} kept changing while its SLA timers fired.");
     }
+
+    /// <summary>
+    /// The case after every timer due by <paramref name="now"/> fired, and the steps, in due order.
+    /// A warning whose stage's breach is due too is dropped without a step: past the deadline it
+    /// says nothing the breach does not. A case whose state takes no SLA step records none.
+    /// </summary>
+    internal static (CaseRecord Updated, IReadOnlyList<(SlaTimer Timer, CaseEventRecord Step)> Records) RecordDue(CaseRecord current, DateTimeOffset now)
+    {
+        var due = current.SlaTimers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Kind).ToList();
+        if (due.Count == 0
+            || !WireIds.TryParse(current.State, out CaseState state)
+            || CaseStateMachine.Decide(state, StepKind.SlaBreached) is not TransitionResult.Allowed)
+        {
+            return (current, []);
+        }
+
+        var updated = current;
+        var records = new List<(SlaTimer, CaseEventRecord)>();
+        foreach (var timer in due.Where(t => !(t.Kind == SlaTimerKind.Warning && due.Any(b => b.Kind == SlaTimerKind.Breach && b.Stage == t.Stage && b.Deadline == t.Deadline))))
+        {
+            (updated, var step) = Record(updated, timer, timer.Kind == SlaTimerKind.Warning ? StepKind.SlaWarning : StepKind.SlaBreached, now);
+            records.Add((timer, step));
+        }
+
+        return (updated, records);
+    }
+
+    private static EscalationEntry Escalation(SlaTimer timer, CaseEventRecord step, DateTimeOffset now) =>
+        new(step.EventId, timer.Stage, timer.Kind, timer.Deadline, now, now + EscalationResendAfter);
 
     /// <summary>
     /// The case after the timer fired, and the step. The event id is derived from the stage and the

@@ -1,4 +1,3 @@
-using TakedownFn.Domain.Sla;
 using TakedownFn.Functions;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Tenants;
@@ -33,7 +32,7 @@ internal sealed partial class SlaSweep(
         }
     }
 
-    /// <summary>Handles everything of one tenant due by now less the grace; returns how many timers it recorded.</summary>
+    /// <summary>Handles everything of one tenant due by now less the grace; returns how many cases' timers it fired.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="grace">How long past due a timer is left to its message; <see cref="Grace"/> unless given.</param>
     /// <param name="cancellationToken">Cancels the sweep.</param>
@@ -41,36 +40,39 @@ internal sealed partial class SlaSweep(
     {
         var now = time.GetUtcNow();
         var recorded = 0;
-        foreach (var entry in await cases.DueSlaEntriesAsync(tenantId, now - (grace ?? Grace), cancellationToken))
+        var entries = await cases.DueSlaEntriesAsync(tenantId, now - (grace ?? Grace), cancellationToken);
+        foreach (var entry in entries.Where(e => e.Kind == SlaIndexKind.Escalation))
         {
-            if (entry.Kind == SlaIndexKind.Escalation)
+            if (await cases.RescheduleEscalationAsync(entry, now + SlaRecorder.EscalationResendAfter, cancellationToken))
             {
-                if (await cases.RescheduleEscalationAsync(entry, now + SlaRecorder.EscalationResendAfter, cancellationToken))
-                {
-                    var moved = entry.Escalation! with { RetryAt = now + SlaRecorder.EscalationResendAfter };
-                    await escalations.TrySendAsync(EscalationMessage.For(tenantId, entry.CaseId, moved), cancellationToken);
-                }
-
-                continue;
+                var moved = entry.Escalation! with { RetryAt = now + SlaRecorder.EscalationResendAfter };
+                await escalations.TrySendAsync(EscalationMessage.For(tenantId, entry.CaseId, moved), cancellationToken);
             }
+        }
 
-            var outcome = await recorder.FireAsync(tenantId, entry.CaseId, entry.Timer, cancellationToken);
+        foreach (var timers in entries.Where(e => e.Kind != SlaIndexKind.Escalation).GroupBy(e => e.CaseId, StringComparer.Ordinal))
+        {
+            var outcome = await recorder.FireAsync(tenantId, timers.Key, cancellationToken);
             if (outcome == SlaFireOutcome.Recorded)
             {
                 recorded++;
-                LogMissed(logger, entry.Kind.ToString(), entry.Stage.ToId(), entry.CaseId, tenantId);
+                LogMissed(logger, timers.Key, tenantId);
             }
             else
             {
-                // The case does not list this timer: the row outlived it (it is written and deleted
-                // with the case, so this is only a leftover). Remove it so it is not read again.
-                await cases.DeleteSlaEntryAsync(tenantId, entry.RowKey, cancellationToken);
+                // Nothing of the case was due: the rows outlived their timers (they are written and
+                // deleted with the case's list, so these are only leftovers, or were just handled
+                // by the timer message). Remove them so they are not read again.
+                foreach (var entry in timers)
+                {
+                    await cases.DeleteSlaEntryAsync(tenantId, entry.RowKey, cancellationToken);
+                }
             }
         }
 
         return recorded;
     }
 
-    [LoggerMessage(EventId = 430, Level = LogLevel.Warning, Message = "Sweep fired a {Kind} timer of stage {Stage} of case {CaseId} (tenant {TenantId}) that its message had not")]
-    private static partial void LogMissed(ILogger logger, string kind, string stage, string caseId, string tenantId);
+    [LoggerMessage(EventId = 430, Level = LogLevel.Warning, Message = "Sweep fired timers of case {CaseId} (tenant {TenantId}) that its timer message had not")]
+    private static partial void LogMissed(ILogger logger, string caseId, string tenantId);
 }

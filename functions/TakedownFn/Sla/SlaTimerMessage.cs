@@ -1,26 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Sla;
 
 /// <summary>
-/// The timers queue's message: one timer of one case. Ids and times only, no personal data. The
-/// same message text is sent again for every hop, so a hop carries nothing but the due time.
+/// The timers queue's message: the tenant's timers due in the slot that ends at <see cref="SlotEnd"/>
+/// (<see cref="SlaTimerSlots"/>) are due now. Ids and a time only, no personal data. A hop sends
+/// the same text again, so a message carries nothing that changes on the way.
 /// </summary>
 internal sealed record SlaTimerMessage(
     [property: JsonPropertyName("tenant")] string Tenant,
-    [property: JsonPropertyName("case")] string Case,
-    [property: JsonPropertyName("stage")] SlaStage Stage,
-    [property: JsonPropertyName("kind")] SlaTimerKind Kind,
-    [property: JsonPropertyName("dueAt")] DateTimeOffset DueAt,
-    [property: JsonPropertyName("deadline")] DateTimeOffset Deadline)
+    [property: JsonPropertyName("slotEnd")] DateTimeOffset SlotEnd)
 {
     private static readonly JsonSerializerOptions Options = new(Storage.Cases.SlaJson.Options);
-
-    public SlaTimer Timer => new(Stage, Kind, DueAt, Deadline);
-
-    public static SlaTimerMessage For(string tenant, string caseId, SlaTimer timer) => new(tenant, caseId, timer.Stage, timer.Kind, timer.DueAt, timer.Deadline);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
@@ -30,7 +22,9 @@ internal sealed record SlaTimerMessage(
         try
         {
             var message = JsonSerializer.Deserialize<SlaTimerMessage>(text, Options);
-            return message is { Tenant: not null, Case: not null } ? message : throw new FormatException("The timer message lacks tenant or case.");
+            return message is { Tenant: not null } && message.SlotEnd != default
+                ? message
+                : throw new FormatException("The timer message lacks tenant or slot.");
         }
         catch (JsonException e)
         {

@@ -7,7 +7,6 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using TakedownFn.Domain.Sla;
 using TakedownFn.Functions;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Core;
@@ -46,20 +45,22 @@ public sealed class SlaHopTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.All(scheduled, v => Assert.InRange(v, 0, 604_800));
         Assert.Contains(604_800, scheduled); // the act deadline's first hop: the longest delay the queue allows
 
-        // Seven days on, the message surfaces early: it is sent again for the two days left.
+        // Seven days on, the message of the deadline's slot surfaces early: it is sent again for the two days left.
         clock.Advance(TimeSpan.FromDays(7));
         puts.Clear();
         var handler = app.Services.GetRequiredService<SlaTimerHandler>();
-        var breachMessage = SlaTimerMessage.For(tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline)).ToJson();
-        await handler.HandleAsync(new QueueDelivery(breachMessage, 1, "hop-1"), CancellationToken.None);
+        var slotEnd = SlaTimerSlots.EndOf(deadline);
+        var slotMessage = new SlaTimerMessage(tenant.TenantId, slotEnd).ToJson();
+        await handler.HandleAsync(new QueueDelivery(slotMessage, 1, "hop-1"), CancellationToken.None);
         var hop = Assert.Single(puts.Visibilities(timersQueue));
-        Assert.InRange(hop, (int)TimeSpan.FromDays(2).TotalSeconds - 2, (int)TimeSpan.FromDays(2).TotalSeconds + 1);
-        // (The 24-hour acknowledgement is breached by now; the act stage is not.)
+        var left = (slotEnd - clock.GetUtcNow()).TotalSeconds;
+        Assert.InRange(hop, left - 1, left + 1);
+        Assert.InRange(left, TimeSpan.FromDays(2).TotalSeconds, TimeSpan.FromDays(2).TotalSeconds + SlaTimerSlots.Width.TotalSeconds);
         Assert.Empty(ActBreaches(await tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}")));
 
-        // Due: the hop that surfaces now fires the timer.
-        clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
-        await handler.HandleAsync(new QueueDelivery(breachMessage, 1, "hop-2"), CancellationToken.None);
+        // Due: the hop that surfaces when the slot ends fires the timer.
+        clock.Advance(slotEnd - clock.GetUtcNow());
+        await handler.HandleAsync(new QueueDelivery(slotMessage, 1, "hop-2"), CancellationToken.None);
 
         var view = await tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var breach = Assert.Single(ActBreaches(view));

@@ -119,15 +119,60 @@ public class SlaLogicTests
     }
 
     [Fact]
-    public void TimerMessage_RoundTrips_WithKebabIds()
+    public void TimerMessage_RoundTrips_AndNamesATenantAndASlot()
     {
-        var message = SlaTimerMessage.For("t1", "c1", new SlaTimer(SlaStage.CounterNoticeRestoration, SlaTimerKind.Breach, Now, Now));
+        var message = new SlaTimerMessage("t1", Now);
 
         var json = message.ToJson();
 
-        Assert.Contains("\"counter-notice-restoration\"", json, StringComparison.Ordinal);
         Assert.Equal(message, SlaTimerMessage.Parse(json));
-        Assert.Throws<FormatException>(() => SlaTimerMessage.Parse("{\"stage\":\"nope\"}"));
+        Assert.Throws<FormatException>(() => SlaTimerMessage.Parse("{\"tenant\":\"t1\"}"));
+        Assert.Throws<FormatException>(() => SlaTimerMessage.Parse("not json"));
+    }
+
+    [Theory]
+    [InlineData("2025-06-02T14:00:00.0000000Z", "2025-06-02T14:00:10Z")] // a boundary belongs to the slot it starts
+    [InlineData("2025-06-02T14:00:00.0000001Z", "2025-06-02T14:00:10Z")]
+    [InlineData("2025-06-02T14:00:09.9999999Z", "2025-06-02T14:00:10Z")]
+    [InlineData("2025-06-02T23:59:55.5+02:00", "2025-06-02T22:00:00Z")]
+    public void SlotEnd_DueAt_IsTheFirstTenSecondBoundaryAfterIt(string dueAt, string slotEnd)
+    {
+        var end = SlaTimerSlots.EndOf(DateTimeOffset.Parse(dueAt, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(slotEnd, System.Globalization.CultureInfo.InvariantCulture), end);
+        Assert.Equal(TimeSpan.Zero, end.Offset);
+    }
+
+    [Fact]
+    public void RecordDue_WarningAndBreachBothDue_RecordsOnlyTheBreachAndLeavesLaterTimers()
+    {
+        var deadline = Now.AddHours(1);
+        var warning = new SlaTimer(SlaStage.Act, SlaTimerKind.Warning, Now.AddMinutes(45), deadline);
+        var breach = new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline);
+        var ackBreach = new SlaTimer(SlaStage.Acknowledge, SlaTimerKind.Breach, Now.AddMinutes(50), Now.AddMinutes(50));
+        var later = new SlaTimer(SlaStage.Preservation, SlaTimerKind.Breach, Now.AddDays(365), Now.AddDays(365));
+        var current = Case() with { SlaTimers = [later, breach, warning, ackBreach], StepCount = 3 };
+
+        var (updated, records) = SlaRecorder.RecordDue(current, deadline.AddSeconds(5));
+
+        Assert.Equal([ackBreach, breach], records.Select(r => r.Timer));
+        Assert.Equal([4, 5], records.Select(r => r.Step.Sequence));
+        Assert.All(records, r => Assert.Equal("sla-breached", r.Step.Kind));
+        Assert.Equal([later], updated.SlaTimers);
+        Assert.Equal([SlaStage.Acknowledge, SlaStage.Act], updated.OpenBreaches);
+        Assert.Empty(SlaRecorder.RecordDue(updated, deadline.AddSeconds(5)).Records);
+    }
+
+    [Fact]
+    public void RecordDue_NothingDue_RecordsNothing()
+    {
+        var timer = new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, Now.AddHours(1), Now.AddHours(1));
+        var current = Case() with { SlaTimers = [timer] };
+
+        var (updated, records) = SlaRecorder.RecordDue(current, Now.AddMinutes(59));
+
+        Assert.Empty(records);
+        Assert.Same(current, updated);
     }
 
     [Theory]

@@ -27,19 +27,35 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : TenantTestBase(azuri
         var breach = Assert.Single(Steps(view, "sla-breached"));
         Assert.Equal("act", breach.GetProperty("details").GetProperty("stage").GetString());
         Assert.InRange(breach.GetProperty("recordedAt").GetDateTimeOffset() - deadline, TimeSpan.Zero, TimeSpan.FromMinutes(2));
-        Assert.Single(Steps(view, "sla-warning"));
 
         // Everything that could fire it again, at once: the sweep, the message delivered again, the recorder.
-        var message = new QueueDelivery(SlaTimerMessage.For(Tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline)).ToJson(), 2, "again");
+        var message = new QueueDelivery(new SlaTimerMessage(Tenant.TenantId, SlaTimerSlots.EndOf(deadline)).ToJson(), 2, "again");
         await Task.WhenAll(
             App.Services.GetRequiredService<SlaSweep>().RunAsync(CancellationToken.None),
             App.Services.GetRequiredService<SlaTimerHandler>().HandleAsync(message, CancellationToken.None),
-            App.Services.GetRequiredService<SlaRecorder>().FireAsync(Tenant.TenantId, caseId, new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline), CancellationToken.None));
+            App.Services.GetRequiredService<SlaRecorder>().FireAsync(Tenant.TenantId, caseId, CancellationToken.None));
 
         var after = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Single(Steps(after, "sla-breached"));
         Assert.Equal("breached", Stage(after, "act").GetProperty("status").GetString());
         Assert.Equal("triaged", after.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Warning_TenSecondsBeforeTheDeadline_IsRecordedBeforeTheDeadlineThenTheBreach()
+    {
+        // Warned at 75 %, 10 s before the deadline: a slot apart, wherever the slots fall.
+        await SetActLengthAsync(Admin, Tenant.TenantId, 40);
+        var caseId = await TriagedCaseAsync(Tenant);
+
+        var view = await WaitForStepAsync(Tenant.Officer, caseId, "sla-breached", TimeSpan.FromMinutes(2));
+
+        var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
+        var warning = Assert.Single(Steps(view, "sla-warning"));
+        var warnedAt = warning.GetProperty("recordedAt").GetDateTimeOffset();
+        Assert.True(warnedAt >= deadline - TimeSpan.FromSeconds(10) && warnedAt <= deadline, $"warned at {warnedAt:O}, deadline {deadline:O}: {view}");
+        Assert.Equal(deadline, warning.GetProperty("details").GetProperty("deadline").GetDateTimeOffset());
+        Assert.True(warning.GetProperty("sequence").GetInt32() < Assert.Single(Steps(view, "sla-breached")).GetProperty("sequence").GetInt32());
     }
 
     [Fact]
@@ -49,8 +65,8 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : TenantTestBase(azuri
         var caseId = await TriagedCaseAsync(Tenant);
         var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
-        var timer = new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, deadline, deadline);
-        var wait = deadline - DateTimeOffset.UtcNow;
+        // (Task.Delay counts whole milliseconds: wait a little past the deadline, so the breach is due for every caller.)
+        var wait = deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
@@ -60,8 +76,8 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : TenantTestBase(azuri
         var recorder = App.Services.GetRequiredService<SlaRecorder>();
         var sweep = App.Services.GetRequiredService<SlaSweep>();
         var outcomes = await Task.WhenAll(
-            recorder.FireAsync(Tenant.TenantId, caseId, timer, CancellationToken.None),
-            recorder.FireAsync(Tenant.TenantId, caseId, timer, CancellationToken.None),
+            recorder.FireAsync(Tenant.TenantId, caseId, CancellationToken.None),
+            recorder.FireAsync(Tenant.TenantId, caseId, CancellationToken.None),
             sweep.SweepTenantAsync(Tenant.TenantId, TimeSpan.Zero, CancellationToken.None).ContinueWith(t => t.Result > 0 ? SlaFireOutcome.Recorded : SlaFireOutcome.NotPending, TaskScheduler.Default));
 
         var after = await WaitForStepAsync(Tenant.Officer, caseId, "sla-breached");
