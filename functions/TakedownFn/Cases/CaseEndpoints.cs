@@ -155,15 +155,11 @@ internal static class CaseEndpoints
             }
 
             var state = WireIds.TryParse(current.State, out CaseState s) ? s : throw new InvalidOperationException($"Case {id} has an unknown state.");
-            var decision = CaseStateMachine.Decide(state, step);
+            var notice = WireIds.TryParse(current.Validation, out NoticeValidity v) ? v : throw new InvalidOperationException($"Case {id} has an unknown validation.");
+            var decision = CaseStateMachine.Decide(state, notice, step);
             if (decision is TransitionResult.Rejected rejected)
             {
-                return Problems.Status(StatusCodes.Status409Conflict, "Step not allowed now", $"A {step.Kind.ToId()} step cannot follow the case's current state.",
-                    new Dictionary<string, object?>
-                    {
-                        ["currentState"] = current.State,
-                        ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
-                    });
+                return NotAllowed(step.Kind, current, rejected);
             }
 
             var allowed = (TransitionResult.Allowed)decision;
@@ -181,7 +177,7 @@ internal static class CaseEndpoints
                 CorrectsStepId = step.CorrectsStepId,
             };
             var requeue = allowed.NewState == CaseState.Received;
-            var updated = current with { State = allowed.NewState.ToId(), StepCount = sequence };
+            var updated = current with { State = allowed.NewState.ToId(), Validation = allowed.Notice.ToId(), StepCount = sequence };
             if (current.Policy is not null && (StepSlaEffects.Table.Any(r => r.Step == step.Kind) || allowed.NewState == CaseState.Closed))
             {
                 // The step starts, pauses, resumes, stops or completes a stage clock: recompute the
@@ -209,6 +205,20 @@ internal static class CaseEndpoints
         }
 
         return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Case busy", "The case changed on every try; retry the request.");
+    }
+
+    /// <summary>409: the step does not fit the case's state, or (a supplement) its notice, with the steps that would.</summary>
+    private static IResult NotAllowed(StepKind kind, CaseRecord current, TransitionResult.Rejected rejected)
+    {
+        var detail = rejected.RefusedForNotice
+            ? $"A {kind.ToId()} step needs an incomplete notice; this case's notice is {rejected.Notice.ToId()}."
+            : $"A {kind.ToId()} step cannot follow the case's current state.";
+        return Problems.Status(StatusCodes.Status409Conflict, "Step not allowed now", detail, new Dictionary<string, object?>
+        {
+            ["currentState"] = current.State,
+            ["validation"] = current.Validation,
+            ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
+        });
     }
 
     private sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);

@@ -49,7 +49,8 @@ internal sealed partial class SlaRecorder(
             var kind = timer.Kind == SlaTimerKind.Warning ? StepKind.SlaWarning : StepKind.SlaBreached;
             if (!current.SlaTimers.Contains(timer)
                 || !WireIds.TryParse(current.State, out CaseState state)
-                || CaseStateMachine.Decide(state, kind) is not TransitionResult.Allowed)
+                || !WireIds.TryParse(current.Validation, out NoticeValidity notice)
+                || CaseStateMachine.Decide(state, notice, kind) is not TransitionResult.Allowed)
             {
                 return SlaFireOutcome.NotPending;
             }
