@@ -162,6 +162,11 @@ internal static class CaseEndpoints
                 return NotAllowed(step.Kind, current, rejected);
             }
 
+            if (step.Kind == StepKind.NoticeSupplemented && StepIntake.CheckSupplement(step, current.MissingElements) is { Count: > 0 } supplementErrors)
+            {
+                return Problems.Validation(supplementErrors);
+            }
+
             var allowed = (TransitionResult.Allowed)decision;
             var sequence = current.StepCount + 1;
             var record = new CaseEventRecord
@@ -178,16 +183,24 @@ internal static class CaseEndpoints
             };
             var requeue = allowed.NewState == CaseState.Received;
             var updated = current with { State = allowed.NewState.ToId(), Validation = allowed.Notice.ToId(), StepCount = sequence };
+            CaseEventRecord[] records = [record];
+            if (step.Kind == StepKind.NoticeSupplemented)
+            {
+                // The notice is complete now: the service records so in the same write.
+                var (validated, validatedRecord) = Triage.Supplemented(updated, now);
+                (updated, records) = (validated, [record, validatedRecord]);
+            }
+
             if (current.Policy is not null && (StepSlaEffects.Table.Any(r => r.Step == step.Kind) || allowed.NewState == CaseState.Closed))
             {
                 // The step starts, pauses, resumes, stops or completes a stage clock: recompute the
                 // case's timers and write their index rows with the step.
                 events ??= await cases.GetEventsAsync(caller.Tenant, id, cancellationToken);
-                (updated, _) = CaseSlaState.Apply(updated, [.. events, record], calendars, time, sla.WarningFraction);
+                (updated, _) = CaseSlaState.Apply(updated, [.. events, .. records], calendars, time, sla.WarningFraction);
             }
 
             var result = await cases.AppendAsync(
-                updated, [record], requeue: requeue, stepIdempotencyKey: key, sla: SlaIndexChange.Between(current, updated), cancellationToken: cancellationToken);
+                updated, records, requeue: requeue, stepIdempotencyKey: key, sla: SlaIndexChange.Between(current, updated), cancellationToken: cancellationToken);
             switch (result.Status)
             {
                 case AppendStatus.Appended:
