@@ -13,6 +13,8 @@ public static class WireIds
 {
     public static string ToId(this CaseState value) => KebabIds<CaseState>.ToId(value);
 
+    public static string ToId(this NoticeValidity value) => KebabIds<NoticeValidity>.ToId(value);
+
     public static string ToId(this StepKind value) => KebabIds<StepKind>.ToId(value);
 
     public static string ToId(this NotifierRole value) => KebabIds<NotifierRole>.ToId(value);
@@ -26,6 +28,8 @@ public static class WireIds
     public static string ToId(this NotificationTopic value) => KebabIds<NotificationTopic>.ToId(value);
 
     public static bool TryParse(string? id, out CaseState value) => KebabIds<CaseState>.TryParse(id, out value);
+
+    public static bool TryParse(string? id, out NoticeValidity value) => KebabIds<NoticeValidity>.TryParse(id, out value);
 
     public static bool TryParse(string? id, out StepKind value) => KebabIds<StepKind>.TryParse(id, out value);
 

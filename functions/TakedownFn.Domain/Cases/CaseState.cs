@@ -12,7 +12,10 @@ public enum CaseState
     /// <summary>Legally complete for its regime.</summary>
     Validated,
 
-    /// <summary>Accepted but missing required elements; waits for a supplement or a decision.</summary>
+    /// <summary>
+    /// Missing required elements. Passed through on the way to <see cref="Triaged"/> (the service records both
+    /// in one write); whether the notice is still incomplete afterwards is its <see cref="NoticeValidity"/>.
+    /// </summary>
     Incomplete,
 
     /// <summary>Severity assessed, SLA clocks running; waits for the platform's decision.</summary>

@@ -23,6 +23,12 @@ public static partial class CaseStateMachine
     /// <item>Closed is terminal: a new complaint about the same content opens a new case.</item>
     /// <item><c>sla-warning</c> and <c>sla-breached</c> are the service's record that time ran out; they are
     /// accepted in every state but closed and never change it (a closed case has no stage left to time).</item>
+    /// <item>An incomplete notice is triaged at once (the service records <c>incomplete</c> and <c>triaged</c> in
+    /// one write), so a case never waits in <c>incomplete</c>. Its supplement, <c>notice-supplemented</c>, is
+    /// reported on the case wherever its handling has got to, closed excepted, and keeps the state; the service
+    /// records <c>validated</c> with it. The notice is not judged again: the stored notice still lacks what the
+    /// notifier supplied, and triage again would undo the platform's measures. <see cref="NoticeTable"/> makes
+    /// both steps wait for an incomplete notice.</item>
     /// </list>
     /// </summary>
     private static readonly Dictionary<CaseState, IReadOnlyDictionary<StepKind, CaseState>> Table = new()
@@ -39,9 +45,7 @@ public static partial class CaseStateMachine
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.Incomplete] = State(CaseState.Incomplete,
-            Move(NoticeSupplemented, CaseState.Received),
-
-            // The platform may act on an incomplete notice anyway (zero tolerance for doxxing).
+            // Triaged at once: the platform may act on an incomplete notice (zero tolerance for doxxing).
             Move(StepKind.Triaged, CaseState.Triaged),
             Move(StepKind.NoAction, CaseState.NoAction),
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
@@ -52,6 +56,7 @@ public static partial class CaseStateMachine
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CaseState.Triaged] = State(CaseState.Triaged,
+            Supplement(),
             ContentActions(),
             Move(StepKind.NoAction, CaseState.NoAction),
             Move(NoticeForwardedToUploader, Forwarded),
@@ -59,12 +64,14 @@ public static partial class CaseStateMachine
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
 
         [Forwarded] = State(Forwarded,
+            Supplement(),
             ContentActions(),
             Move(StepKind.NoAction, CaseState.NoAction),
             Move(LawsuitNotified, Litigation),
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached, StatementOfReasonsSent, AccountRestricted, AccountSuspended)),
 
         [Actioned] = State(Actioned,
+            Supplement(),
             ContentActions(), // a measure may be changed, e.g. a label escalated to removal
             Move(CounterNoticeReceived, CounterNoticed),
             Move(StepKind.NoAction, CaseState.NoAction), // reversal, e.g. on an internal complaint (DSA Art. 20)
@@ -76,6 +83,7 @@ public static partial class CaseStateMachine
                 AccountRestricted, AccountSuspended)),
 
         [CaseState.NoAction] = State(CaseState.NoAction,
+            Supplement(),
             ContentActions(), // decision revisited
             Move(ContentRestored, Restored),
             Move(LawsuitNotified, Litigation),
@@ -83,6 +91,7 @@ public static partial class CaseStateMachine
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [CounterNoticed] = State(CounterNoticed,
+            Supplement(),
             Move(ContentRestored, Restored), // 512(g)(2)(C): 10-14 business days after the counter-notice
             Move(LawsuitNotified, Litigation), // 512(g)(2)(C), Civil Code Art. 1196: a notified suit keeps the measure
             Move(CaseClosed, Closed), // counter-notice found deficient; the measure stays
@@ -90,11 +99,13 @@ public static partial class CaseStateMachine
                 AccountRestricted, AccountSuspended)),
 
         [Restored] = State(Restored,
+            Supplement(),
             Move(LawsuitNotified, Litigation),
             Move(CaseClosed, Closed),
             Stay(EvidencePreserved, Correction, NotifierInformed, SlaWarning, SlaBreached)),
 
         [Litigation] = State(Litigation,
+            Supplement(),
             ContentActions(), // as ordered
             Move(ContentRestored, Restored),
             Move(CaseClosed, Closed),
@@ -104,11 +115,31 @@ public static partial class CaseStateMachine
             Stay(EvidencePreserved, Correction)),
     };
 
+    /// <summary>
+    /// The second table: steps about the notice's completeness, the validities they are accepted with and
+    /// the one they leave. A step not listed keeps the validity. The state table decides where such a step may
+    /// come at all; this one refuses, say, a supplement to a notice that is complete.
+    /// </summary>
+    private static readonly Dictionary<StepKind, (NoticeValidity[] Needs, NoticeValidity Leaves)> NoticeTable = new()
+    {
+        [StepKind.Validated] = ([NoticeValidity.Pending, NoticeValidity.Incomplete], NoticeValidity.Valid),
+        [StepKind.Incomplete] = ([NoticeValidity.Pending], NoticeValidity.Incomplete),
+
+        // Still incomplete until the service's validated, recorded in the same write.
+        [NoticeSupplemented] = ([NoticeValidity.Incomplete], NoticeValidity.Incomplete),
+
+        // A retry judges the notice from scratch.
+        [ProcessingRetried] = ([NoticeValidity.Pending, NoticeValidity.Valid, NoticeValidity.Incomplete], NoticeValidity.Pending),
+    };
+
     private static (StepKind Step, CaseState? To)[] Move(StepKind step, CaseState to) => [(step, to)];
 
     /// <summary>Steps that keep the state; <see langword="null"/> target means "the state itself".</summary>
     private static (StepKind Step, CaseState? To)[] Stay(params StepKind[] steps) =>
         steps.Select(step => (step, (CaseState?)null)).ToArray();
+
+    /// <summary>A supplement to an incomplete notice, and the service's <c>validated</c> that follows it; both keep the state.</summary>
+    private static (StepKind Step, CaseState? To)[] Supplement() => Stay(NoticeSupplemented, StepKind.Validated);
 
     private static (StepKind Step, CaseState? To)[] ContentActions() =>
     [

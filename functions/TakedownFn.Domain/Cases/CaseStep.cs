@@ -30,6 +30,9 @@ public sealed record CaseStep
 
     public IReadOnlyList<string> MissingElements { get; init; } = [];
 
+    /// <summary>For <see cref="StepKind.NoticeSupplemented"/>: the element ids the notifier supplied (never their content).</summary>
+    public IReadOnlyList<string> SuppliedElements { get; init; } = [];
+
     public SeverityLevel? Severity { get; init; }
 
     public string? ErrorCode { get; init; }

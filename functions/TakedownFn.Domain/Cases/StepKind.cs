@@ -16,7 +16,10 @@ public enum StepKind
     /// <summary>The service retries a notice whose processing failed, starting again at received.</summary>
     ProcessingRetried,
 
-    /// <summary>The notifier supplied missing elements; the notice is judged again.</summary>
+    /// <summary>
+    /// Reported by the platform: the notifier supplied every element the notice lacked. The service records
+    /// <see cref="Validated"/> with it and the paused clocks resume; the notice is not judged again.
+    /// </summary>
     NoticeSupplemented,
 
     // Reported by the platform.

@@ -40,8 +40,9 @@ public sealed partial class CaseStore(ITableClient table)
     /// <summary>
     /// Writes the updated case row (conditional on the ETag it was read with) and its new steps in
     /// one transaction. <paramref name="completeOutbox"/> ends the case's outbox entry (processing
-    /// done), <paramref name="requeue"/> opens one (the case goes back to processing), and a
-    /// <paramref name="stepIdempotencyKey"/> claims that key for the last step, and
+    /// done), <paramref name="requeue"/> opens one (the case goes back to processing), a
+    /// <paramref name="stepIdempotencyKey"/> claims that key for the first step (the one reported;
+    /// any later ones are the service's own steps recorded with it), and
     /// <paramref name="sla"/> adds and removes the SLA index rows the change implies.
     /// </summary>
     public async Task<AppendResult> AppendAsync(
@@ -67,7 +68,7 @@ public sealed partial class CaseStore(ITableClient table)
             stepKeyIndex = actions.Count;
             actions.Add(new(TableTransactionActionType.Add, new TableEntity(tenant, CaseKeys.StepKey(updated.CaseId, stepIdempotencyKey))
             {
-                ["EventId"] = events[^1].EventId,
+                ["EventId"] = events[0].EventId,
             }));
         }
 

@@ -155,15 +155,16 @@ internal static class CaseEndpoints
             }
 
             var state = WireIds.TryParse(current.State, out CaseState s) ? s : throw new InvalidOperationException($"Case {id} has an unknown state.");
-            var decision = CaseStateMachine.Decide(state, step);
+            var notice = WireIds.TryParse(current.Validation, out NoticeValidity v) ? v : throw new InvalidOperationException($"Case {id} has an unknown validation.");
+            var decision = CaseStateMachine.Decide(state, notice, step);
             if (decision is TransitionResult.Rejected rejected)
             {
-                return Problems.Status(StatusCodes.Status409Conflict, "Step not allowed now", $"A {step.Kind.ToId()} step cannot follow the case's current state.",
-                    new Dictionary<string, object?>
-                    {
-                        ["currentState"] = current.State,
-                        ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
-                    });
+                return NotAllowed(step.Kind, current, rejected);
+            }
+
+            if (step.Kind == StepKind.NoticeSupplemented && StepIntake.CheckSupplement(step, current.MissingElements) is { Count: > 0 } supplementErrors)
+            {
+                return Problems.Validation(supplementErrors);
             }
 
             var allowed = (TransitionResult.Allowed)decision;
@@ -181,18 +182,25 @@ internal static class CaseEndpoints
                 CorrectsStepId = step.CorrectsStepId,
             };
             var requeue = allowed.NewState == CaseState.Received;
-            var updated = current with { State = allowed.NewState.ToId(), StepCount = sequence };
+            var updated = current with { State = allowed.NewState.ToId(), Validation = allowed.Notice.ToId(), StepCount = sequence };
+            CaseEventRecord[] records = [record];
+            if (step.Kind == StepKind.NoticeSupplemented)
+            {
+                // The notice is complete now: the service records so in the same write.
+                var (validated, validatedRecord) = Triage.Supplemented(updated, now);
+                (updated, records) = (validated, [record, validatedRecord]);
+            }
+
             if (current.Policy is not null && (StepSlaEffects.Table.Any(r => r.Step == step.Kind) || allowed.NewState == CaseState.Closed))
             {
                 // The step starts, pauses, resumes, stops or completes a stage clock: recompute the
                 // case's timers and write their index rows with the step.
                 events ??= await cases.GetEventsAsync(caller.Tenant, id, cancellationToken);
-                (updated, _) = CaseSlaState.Apply(updated, [.. events, record], calendars, time, sla.WarningFraction);
+                (updated, _) = CaseSlaState.Apply(updated, [.. events, .. records], calendars, time, sla.WarningFraction);
             }
 
-
             var change = SlaIndexChange.Between(current, updated);
-            var result = await cases.AppendAsync(updated, [record], requeue: requeue, stepIdempotencyKey: key, sla: change, cancellationToken: cancellationToken);
+            var result = await cases.AppendAsync(updated, records, requeue: requeue, stepIdempotencyKey: key, sla: change, cancellationToken: cancellationToken);
             switch (result.Status)
             {
                 case AppendStatus.Appended:
@@ -214,6 +222,20 @@ internal static class CaseEndpoints
         }
 
         return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Case busy", "The case changed on every try; retry the request.");
+    }
+
+    /// <summary>409: the step does not fit the case's state, or (a supplement) its notice, with the steps that would.</summary>
+    private static IResult NotAllowed(StepKind kind, CaseRecord current, TransitionResult.Rejected rejected)
+    {
+        var detail = rejected.RefusedForNotice
+            ? $"A {kind.ToId()} step needs an incomplete notice; this case's notice is {rejected.Notice.ToId()}."
+            : $"A {kind.ToId()} step cannot follow the case's current state.";
+        return Problems.Status(StatusCodes.Status409Conflict, "Step not allowed now", detail, new Dictionary<string, object?>
+        {
+            ["currentState"] = current.State,
+            ["validation"] = current.Validation,
+            ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
+        });
     }
 
     private sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);

@@ -39,6 +39,7 @@ internal sealed record CaseView(
     public static CaseView From(CaseRecord record, IReadOnlyList<CaseEventRecord>? events, DateTimeOffset now, CaseSlaPlan? plan = null)
     {
         var state = WireIds.TryParse(record.State, out CaseState parsed) ? parsed : CaseState.Received;
+        var notice = WireIds.TryParse(record.Validation, out NoticeValidity validity) ? validity : NoticeValidity.Pending;
         var deadlines = plan is not null
             ? plan.Stages.Select(s => Stage(s, events)).ToList()
             : record.Policy is not null
@@ -58,7 +59,7 @@ internal sealed record CaseView(
             record.PolicyId,
             record.Policy is { } p ? new PolicyView(p.PackId, p.PackVersion, p.TenantOverrideVersion, p.JudgedAt) : null,
             deadlines,
-            CaseStateMachine.AllowedSteps(state).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
+            CaseStateMachine.AllowedSteps(state, notice).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
             events?.Select(StepView.From).ToList());
     }
 

@@ -21,7 +21,7 @@ internal static class Triage
 {
     public const string ServiceActor = "service";
 
-    /// <param name="received">The case as accepted (or as it stands when judged again after a supplement or retry).</param>
+    /// <param name="received">The case as accepted (or as it stands when judged again after a retry).</param>
     /// <param name="notice">The notice as stored.</param>
     /// <param name="now">The service's clock.</param>
     /// <param name="catalog">The policy packs.</param>
@@ -57,6 +57,27 @@ internal static class Triage
             StepCount = received.StepCount + steps.Count,
         };
         return (updated, steps);
+    }
+
+    /// <summary>
+    /// The <c>validated</c> step the service records with a platform's <c>notice-supplemented</c>, which
+    /// <paramref name="supplemented"/> already counts. The notice is not judged again: the stored notice
+    /// still lacks what the notifier supplied, and the case keeps its policy, severity and state.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The case's state or notice does not take a <c>validated</c> step.</exception>
+    public static (CaseRecord Updated, CaseEventRecord Step) Supplemented(CaseRecord supplemented, DateTimeOffset now)
+    {
+        var decision = WireIds.TryParse(supplemented.State, out CaseState state) && WireIds.TryParse(supplemented.Validation, out NoticeValidity notice)
+            ? CaseStateMachine.Decide(state, notice, StepKind.Validated)
+            : null;
+        if (decision is not TransitionResult.Allowed allowed)
+        {
+            throw new InvalidOperationException($"Case {supplemented.CaseId} cannot be validated in state {supplemented.State}.");
+        }
+
+        var sequence = supplemented.StepCount + 1;
+        return (supplemented with { State = allowed.NewState.ToId(), Validation = allowed.Notice.ToId(), MissingElements = [], StepCount = sequence },
+                Step(supplemented, sequence, StepKind.Validated, now, new { }));
     }
 
     /// <summary>The step recorded when a notice could not be processed after every retry.</summary>

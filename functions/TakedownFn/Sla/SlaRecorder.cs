@@ -87,7 +87,8 @@ internal sealed partial class SlaRecorder(
         var due = current.SlaTimers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Kind).ToList();
         if (due.Count == 0
             || !WireIds.TryParse(current.State, out CaseState state)
-            || CaseStateMachine.Decide(state, StepKind.SlaBreached) is not TransitionResult.Allowed)
+            || !WireIds.TryParse(current.Validation, out NoticeValidity notice)
+            || CaseStateMachine.Decide(state, notice, StepKind.SlaBreached) is not TransitionResult.Allowed)
         {
             return (current, []);
         }

@@ -5,23 +5,26 @@ namespace TakedownFn.Domain.Tests.Cases;
 /// <summary>Realistic cases played step by step from the initial state.</summary>
 public class CaseFlowTests
 {
-    private static CaseState Play(params StepKind[] steps)
+    private static CaseState Play(params StepKind[] steps) => PlayBoth(steps).State;
+
+    /// <summary>Plays the steps from a new case; both the state and the notice's validity.</summary>
+    private static (CaseState State, NoticeValidity Notice) PlayBoth(params StepKind[] steps)
     {
-        var state = CaseStateMachine.InitialState;
+        var (state, notice) = (CaseStateMachine.InitialState, NoticeValidity.Pending);
         foreach (var step in steps)
         {
-            var result = CaseStateMachine.Decide(state, step);
-            state = Assert.IsType<TransitionResult.Allowed>(result).NewState;
+            var allowed = Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(state, notice, step));
+            (state, notice) = (allowed.NewState, allowed.Notice);
         }
 
-        return state;
+        return (state, notice);
     }
 
     [Fact]
     public void Decide_DmcaRemovalCounterNoticeRestore_EndsClosedThroughEveryExpectedState()
     {
         var states = new List<CaseState>();
-        var state = CaseStateMachine.InitialState;
+        var (state, notice) = (CaseStateMachine.InitialState, NoticeValidity.Pending);
         StepKind[] steps =
         [
             StepKind.Validated, StepKind.NotifierInformed, StepKind.Triaged, StepKind.ContentRemoved,
@@ -30,7 +33,8 @@ public class CaseFlowTests
         ];
         foreach (var step in steps)
         {
-            state = Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(state, step)).NewState;
+            var allowed = Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(state, notice, step));
+            (state, notice) = (allowed.NewState, allowed.Notice);
             states.Add(state);
         }
 
@@ -62,11 +66,47 @@ public class CaseFlowTests
         Assert.Equal(CaseState.Closed, state);
     }
 
+    /// <summary>
+    /// Triage records incomplete and triaged together; the supplement comes on the triaged case and the
+    /// service validates the notice then. Not judged again from received: the stored notice still lacks
+    /// what was supplied.
+    /// </summary>
     [Fact]
-    public void Decide_IncompleteNoticeSupplemented_IsJudgedAgainFromReceived()
+    public void Decide_IncompleteNoticeSupplemented_IsValidatedWhereTheCaseStands()
     {
-        Assert.Equal(CaseState.Triaged, Play(
-            StepKind.Incomplete, StepKind.NotifierInformed, StepKind.NoticeSupplemented, StepKind.Validated, StepKind.Triaged));
+        Assert.Equal((CaseState.Triaged, NoticeValidity.Incomplete), PlayBoth(StepKind.Incomplete, StepKind.Triaged, StepKind.NotifierInformed));
+        Assert.Equal((CaseState.Triaged, NoticeValidity.Valid), PlayBoth(
+            StepKind.Incomplete, StepKind.Triaged, StepKind.NotifierInformed, StepKind.NoticeSupplemented, StepKind.Validated));
+    }
+
+    [Fact]
+    public void Decide_IncompleteDoxxingNoticeActedOnAtOnce_CanStillBeSupplementedWithoutUndoingTheRemoval()
+    {
+        Assert.Equal((CaseState.Actioned, NoticeValidity.Valid), PlayBoth(
+            StepKind.Incomplete, StepKind.Triaged, StepKind.ContentRemoved, StepKind.EvidencePreserved, StepKind.NoticeSupplemented, StepKind.Validated));
+    }
+
+    [Fact]
+    public void Replay_SecondSupplementOnceTheNoticeIsValid_IsRefusedForTheNotice()
+    {
+        var result = CaseStateMachine.Replay(
+            [StepKind.Incomplete, StepKind.Triaged, StepKind.NoticeSupplemented, StepKind.Validated, StepKind.NoticeSupplemented]);
+
+        var rejected = Assert.IsType<TransitionResult.Rejected>(result);
+        Assert.True(rejected.RefusedForNotice);
+        Assert.Equal(NoticeValidity.Valid, rejected.Notice);
+        Assert.Equal(CaseState.Triaged, rejected.Current);
+    }
+
+    [Fact]
+    public void Decide_SupplementToACompleteNotice_IsRefused()
+    {
+        var (state, notice) = PlayBoth(StepKind.Validated, StepKind.Triaged);
+
+        var rejected = Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(state, notice, StepKind.NoticeSupplemented));
+
+        Assert.True(rejected.RefusedForNotice);
+        Assert.DoesNotContain(StepKind.NoticeSupplemented, rejected.AllowedNextSteps);
     }
 
     [Fact]
@@ -87,7 +127,7 @@ public class CaseFlowTests
     {
         var state = Play(StepKind.Validated, StepKind.Triaged);
 
-        var rejected = Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(state, StepKind.CounterNoticeReceived));
+        var rejected = Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(state, NoticeValidity.Valid, StepKind.CounterNoticeReceived));
 
         Assert.Equal(CaseState.Triaged, rejected.Current);
         Assert.Contains(StepKind.ContentRemoved, rejected.AllowedNextSteps);
@@ -103,13 +143,13 @@ public class CaseFlowTests
     {
         var state = Play(StepKind.Validated, StepKind.Triaged, StepKind.ContentRemoved);
 
-        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(state, step));
+        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(state, NoticeValidity.Valid, step));
     }
 
     [Fact]
     public void Decide_PlatformRemovalBeforeTheServiceValidated_IsRefusedSoThePipelineStepsStillLand()
     {
-        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(CaseState.Received, StepKind.ContentRemoved));
+        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(CaseState.Received, NoticeValidity.Pending, StepKind.ContentRemoved));
     }
 
     [Fact]

@@ -27,7 +27,6 @@ public class StepIntakeTests
     [InlineData("case-closed")]
     [InlineData("received")]
     [InlineData("validated")]
-    [InlineData("notice-supplemented")]
     [InlineData("processing-retried")]
     public void Parse_StepWithoutRequiredPayload_IsValid(string kind)
     {
@@ -50,6 +49,7 @@ public class StepIntakeTests
     [InlineData("incomplete", "missingElements")]
     [InlineData("triaged", "severity")]
     [InlineData("processing-failed", "errorCode")]
+    [InlineData("notice-supplemented", "suppliedElements")]
     public void Parse_RequiredPayloadMissing_ReportsThatField(string kind, string field)
     {
         var submission = Step(kind);
@@ -193,6 +193,45 @@ public class StepIntakeTests
     }
 
     [Fact]
+    public void Parse_SupplementWithUnknownElement_ReportsThatEntry()
+    {
+        var result = StepIntake.Parse(Step("notice-supplemented") with { SuppliedElements = ["good-faith-statement", "signed copy of passport", null] }, Now);
+
+        Assert.Equal(["suppliedElements[1]", "suppliedElements[2]"], FieldsOf(result));
+        Assert.All(result.Errors, e => Assert.DoesNotContain("passport", e.Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>A supplement names exactly what the notice lacked: nothing it had, nothing left out.</summary>
+    [Theory]
+    [InlineData("good-faith-statement", "good-faith-statement", "")]
+    [InlineData("good-faith-statement accuracy-statement", "accuracy-statement good-faith-statement", "")]
+    [InlineData("good-faith-statement", "good-faith-statement good-faith-statement", "")]
+    [InlineData("good-faith-statement accuracy-statement", "good-faith-statement", "suppliedElements")]
+    [InlineData("good-faith-statement", "signature", "suppliedElements suppliedElements[0]")]
+    [InlineData("good-faith-statement", "good-faith-statement signature", "suppliedElements[1]")]
+    [InlineData("", "good-faith-statement", "suppliedElements[0]")]
+    public void CheckSupplement_AgainstTheMissingElements_ReportsEveryMismatch(string missing, string supplied, string fields)
+    {
+        static string[] Split(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var step = StepIntake.Parse(Step("notice-supplemented") with { SuppliedElements = Split(supplied) }, Now).Value!;
+
+        var errors = StepIntake.CheckSupplement(step, Split(missing));
+
+        Assert.Equal(Split(fields), errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CheckSupplement_PartOfTheMissingElements_NamesWhatIsStillMissing()
+    {
+        var step = StepIntake.Parse(Step("notice-supplemented") with { SuppliedElements = ["good-faith-statement"] }, Now).Value!;
+
+        var error = Assert.Single(StepIntake.CheckSupplement(step, ["good-faith-statement", "perjury-statement"]));
+
+        Assert.Equal("suppliedElements", error.Field);
+        Assert.EndsWith("still missing: perjury-statement", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_BadTextInOptionalFields_ReportedWithoutEchoingIt()
     {
         var submission = Step("no-action") with
@@ -213,7 +252,7 @@ public class StepIntakeTests
     {
         var step = StepIntake.Parse(Step("content-removed"), Now).Value!;
 
-        Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(CaseState.Triaged, step));
-        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(CaseState.Closed, step));
+        Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(CaseState.Triaged, NoticeValidity.Valid, step));
+        Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(CaseState.Closed, NoticeValidity.Valid, step));
     }
 }

@@ -127,13 +127,13 @@ public static partial class StepIntake
         return id;
     }
 
-    private static string[] ParseMissingElements(ErrorList errors, IReadOnlyList<string?>? elements, bool required)
+    private static string[] ParseElements(ErrorList errors, string field, IReadOnlyList<string?>? elements, bool required)
     {
         if (elements is null || elements.Count == 0)
         {
             if (required)
             {
-                errors.Add("missingElements", "must name at least one element");
+                errors.Add(field, "must name at least one element");
             }
 
             return [];
@@ -148,7 +148,7 @@ public static partial class StepIntake
             }
             else
             {
-                errors.Add(ErrorList.Index("missingElements", i), "is not a known notice element");
+                errors.Add(ErrorList.Index(field, i), "is not a known notice element");
             }
         }
 

@@ -51,6 +51,13 @@ public sealed record StepSubmission
     [JsonPropertyName("missingElements")]
     public IReadOnlyList<string?>? MissingElements { get; init; }
 
+    /// <summary>
+    /// Element ids from <c>NoticeElements</c>, every one the case's notice was missing; required for
+    /// <c>notice-supplemented</c>. Names only: what the notifier supplied stays with the platform.
+    /// </summary>
+    [JsonPropertyName("suppliedElements")]
+    public IReadOnlyList<string?>? SuppliedElements { get; init; }
+
     /// <summary>A severity level id; required for <c>triaged</c>.</summary>
     [JsonPropertyName("severity")]
     public string? Severity { get; init; }
