@@ -95,8 +95,8 @@ public sealed partial class CaseStore(ITableClient table)
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedOperationIndex == stepKeyIndex && stepKeyIndex >= 0)
         {
-            var existing = await table.GetEntityIfExistsAsync(tenant, CaseKeys.StepKey(updated.CaseId, stepIdempotencyKey!), cancellationToken: cancellationToken);
-            return existing is null ? new AppendResult(AppendStatus.Conflict) : new AppendResult(AppendStatus.DuplicateStep, existing.GetString("EventId"));
+            var existing = await StepForKeyAsync(tenant, updated.CaseId, stepIdempotencyKey!, cancellationToken);
+            return existing is null ? new AppendResult(AppendStatus.Conflict) : new AppendResult(AppendStatus.DuplicateStep, existing);
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && e.FailedOperationIndex == outboxIndex && outboxIndex >= 0))
         {
@@ -104,6 +104,13 @@ public sealed partial class CaseStore(ITableClient table)
             // concurrent append won). 404 on the outbox row: it is gone, so the case was processed.
             return new AppendResult(AppendStatus.Conflict);
         }
+    }
+
+    /// <summary>The event id of the case's step recorded under <paramref name="idempotencyKey"/>, or null when no step was.</summary>
+    public async Task<string?> StepForKeyAsync(string tenantId, string caseId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var row = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.StepKey(caseId, idempotencyKey), ["EventId"], cancellationToken);
+        return row?.GetString("EventId");
     }
 
     /// <summary>Case ids the tenant accepted before <paramref name="acceptedBefore"/> that are not processed yet.</summary>

@@ -159,7 +159,11 @@ internal static class CaseEndpoints
             var decision = CaseStateMachine.Decide(state, notice, step);
             if (decision is TransitionResult.Rejected rejected)
             {
-                return NotAllowed(step.Kind, current, rejected);
+                // A retry of a step the case took already (the step itself moved the case on):
+                // answered as a replay, like a retry that reaches the write.
+                return key is not null && await cases.StepForKeyAsync(caller.Tenant, id, key, cancellationToken) is { } recorded
+                    ? Replayed(context, recorded, step.Kind)
+                    : NotAllowed(step.Kind, current, rejected);
             }
 
             if (step.Kind == StepKind.NoticeSupplemented && StepIntake.CheckSupplement(step, current.MissingElements) is { Count: > 0 } supplementErrors)
@@ -216,8 +220,7 @@ internal static class CaseEndpoints
 
                     return TypedResults.Created($"/api/cases/{id}", new RecordedStep(record.EventId, sequence, record.Kind, updated.State, now, Replayed: false));
                 case AppendStatus.DuplicateStep:
-                    context.Response.Headers["Idempotent-Replayed"] = "true";
-                    return TypedResults.Ok(new RecordedStep(result.ExistingEventId!, null, record.Kind, null, null, Replayed: true));
+                    return Replayed(context, result.ExistingEventId!, step.Kind);
             }
         }
 
@@ -236,6 +239,12 @@ internal static class CaseEndpoints
             ["validation"] = current.Validation,
             ["allowedNextSteps"] = rejected.AllowedNextSteps.Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
         });
+    }
+
+    private static IResult Replayed(HttpContext context, string eventId, StepKind kind)
+    {
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Ok(new RecordedStep(eventId, null, kind.ToId(), null, null, Replayed: true));
     }
 
     private sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);

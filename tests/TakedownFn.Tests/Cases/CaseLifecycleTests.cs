@@ -103,6 +103,25 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : TenantTestBase(
     }
 
     [Fact]
+    public async Task Steps_RetryOfAStepThatMovedTheCaseOn_IsAReplayNotAConflict()
+    {
+        var caseId = await TriagedCaseAsync();
+        await StepAsync(caseId, new JsonObject { ["kind"] = "content-removed" }, HttpStatusCode.Created);
+        var close = new JsonObject { ["kind"] = "case-closed" };
+
+        var first = await StepAsync(caseId, close, HttpStatusCode.Created, key: "close-1");
+        var retry = await StepAsync(caseId, close, HttpStatusCode.OK, key: "close-1");
+        await StepAsync(caseId, close, HttpStatusCode.Conflict, key: "close-2"); // a new request: closed is closed
+
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(
+            (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString(),
+            (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString());
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Single(view.GetProperty("timeline").EnumerateArray(), s => s.GetProperty("kind").GetString() == "case-closed");
+    }
+
+    [Fact]
     public async Task Steps_TwoConcurrentSteps_BothRecordedInOneOrder()
     {
         var caseId = await TriagedCaseAsync();
