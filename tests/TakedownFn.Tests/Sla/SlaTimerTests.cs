@@ -42,23 +42,6 @@ public sealed class SlaTimerTests(AzuriteFixture azurite) : TenantTestBase(azuri
     }
 
     [Fact]
-    public async Task Warning_TenSecondsBeforeTheDeadline_IsRecordedBeforeTheDeadlineThenTheBreach()
-    {
-        // Warned at 75 %, 10 s before the deadline: a slot apart, wherever the slots fall.
-        await SetActLengthAsync(Admin, Tenant.TenantId, 40);
-        var caseId = await TriagedCaseAsync(Tenant);
-
-        var view = await WaitForStepAsync(Tenant.Officer, caseId, "sla-breached", TimeSpan.FromMinutes(2));
-
-        var deadline = Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset();
-        var warning = Assert.Single(Steps(view, "sla-warning"));
-        var warnedAt = warning.GetProperty("recordedAt").GetDateTimeOffset();
-        Assert.True(warnedAt >= deadline - TimeSpan.FromSeconds(10) && warnedAt <= deadline, $"warned at {warnedAt:O}, deadline {deadline:O}: {view}");
-        Assert.Equal(deadline, warning.GetProperty("details").GetProperty("deadline").GetDateTimeOffset());
-        Assert.True(warning.GetProperty("sequence").GetInt32() < Assert.Single(Steps(view, "sla-breached")).GetProperty("sequence").GetInt32());
-    }
-
-    [Fact]
     public async Task Breach_TimerAndSweepRacingAtTheDeadline_RecordOneStep()
     {
         await SetActLengthAsync(Admin, Tenant.TenantId, 3);
