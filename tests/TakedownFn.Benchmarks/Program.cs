@@ -2,7 +2,7 @@ using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
 // Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|all]
-//        [--seconds N] [--workers N] [--ledger-leaves N] [--replay-leaves N] [--sla-cases N]
+//        [--seconds N] [--workers N] [--ledger-leaves N] [--append-leaves N] [--replay-leaves N] [--sla-cases N]
 // Each section starts its own Azurite (in memory), so no section's data slows another's, and
 // every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -13,7 +13,8 @@ Console.WriteLine($"{workers} concurrent workers, {seconds} s per round, best of
 
 await Section("storage", azurite => StorageBenchmark.RunAsync(azurite.Connection, settings));
 await Section("intake", azurite => IntakeBenchmark.RunAsync(azurite, settings));
-await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, Option("--ledger-leaves", 100_000), Option("--replay-leaves", 1_000_000)));
+var ledgerLeaves = Option("--ledger-leaves", 100_000);
+await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, ledgerLeaves, Option("--append-leaves", Math.Min(ledgerLeaves, 100_000)), Option("--replay-leaves", 1_000_000)));
 await Section("sla", azurite => SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000)));
 return 0;
 

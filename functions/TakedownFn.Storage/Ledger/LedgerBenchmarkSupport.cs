@@ -7,55 +7,69 @@ namespace TakedownFn.Storage.Ledger;
 
 /// <summary>
 /// What a ledger benchmark needs: synthetic events written as real to-do rows (exactly as
-/// <see cref="CaseStore"/> writes them) and appended by the real sequencer. Synthetic events carry
-/// made-up ids and no personal data.
+/// <see cref="CaseStore"/> writes them) and appended by the real sequencer, or bulk-loaded as the
+/// rows the sequencer would write, to build logs large enough to time reads on. Synthetic events
+/// carry made-up ids and no personal data.
 /// </summary>
-public static class LedgerBenchmarkSupport
+public static partial class LedgerBenchmarkSupport
 {
     public const string SyntheticKind = "synthetic";
+
+    /// <summary>The policy id synthetic events carry, as a triaged case's events do.</summary>
+    public const string SyntheticPolicy = "benchmark-policy";
 
     private const int RowsPerTransaction = 100;
     private const int ConcurrentTransactions = 4;
 
-    /// <summary>Writes <paramref name="count"/> synthetic to-do rows for the tenant, recorded at <paramref name="recordedAt"/> + i ticks.</summary>
-    public static async Task WritePendingAsync(ITableClient cases, string tenantId, int count, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <paramref name="count"/> synthetic events of one new case, recorded at
+    /// <paramref name="recordedAt"/> + i ticks (UTC): already in sequencing order.
+    /// </summary>
+    public static IReadOnlyList<PendingLeaf> SyntheticEvents(int count, DateTimeOffset recordedAt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var utc = recordedAt.ToUniversalTime();
+        var caseId = CaseKeys.NewCaseId(utc);
+        var events = new PendingLeaf[count];
+        for (int i = 0; i < count; i++)
+        {
+            events[i] = new PendingLeaf(new CaseEventRecord
+            {
+                EventId = EventIds.For(caseId, SyntheticKind, i.ToString(CultureInfo.InvariantCulture)),
+                CaseId = caseId,
+                Sequence = i + 1,
+                Kind = SyntheticKind,
+                RecordedAt = utc.AddTicks(i),
+                Details = "{}",
+                Actor = "benchmark",
+            }, SyntheticPolicy);
+        }
+
+        return events;
+    }
+
+    /// <summary>Writes <paramref name="count"/> synthetic to-do rows for the tenant (<see cref="SyntheticEvents"/>).</summary>
+    public static Task WritePendingAsync(ITableClient cases, string tenantId, int count, DateTimeOffset recordedAt, CancellationToken cancellationToken = default) =>
+        WritePendingAsync(cases, tenantId, SyntheticEvents(count, recordedAt), cancellationToken);
+
+    /// <summary>Writes the events as the tenant's to-do rows, exactly as <see cref="CaseStore"/> writes them with each step.</summary>
+    public static async Task WritePendingAsync(ITableClient cases, string tenantId, IEnumerable<PendingLeaf> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        var caseId = CaseKeys.NewCaseId(recordedAt);
-        var rows = Enumerable.Range(0, count).Select(i => CaseEntityMapping.ToPendingLeaf(tenantId, new CaseEventRecord
-        {
-            EventId = EventIds.For(caseId, SyntheticKind, i.ToString(CultureInfo.InvariantCulture)),
-            CaseId = caseId,
-            Sequence = i + 1,
-            Kind = SyntheticKind,
-            RecordedAt = recordedAt.AddTicks(i),
-            Details = "{}",
-            Actor = "benchmark",
-        }, "benchmark-policy"));
-        using var gate = new SemaphoreSlim(ConcurrentTransactions);
-        var writes = rows.Chunk(RowsPerTransaction).Select(async chunk =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                await cases.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        await Task.WhenAll(writes);
+        ArgumentNullException.ThrowIfNull(events);
+        await AddAllAsync(cases, events.Select(p => CaseEntityMapping.ToPendingLeaf(tenantId, p.Event, p.PolicyId)), null, cancellationToken);
     }
 
     /// <summary>
     /// Appends <paramref name="count"/> synthetic events through the real sequencer, in waves of
     /// <paramref name="waveSize"/> written as to-do rows and then drained (checkpoint included) —
     /// the steady state of a sequencer that runs every few seconds. Returns the leaves appended
-    /// and the time spent sequencing (writing the to-do rows excluded).
+    /// and the time spent sequencing (writing the to-do rows excluded); <paramref name="progress"/>
+    /// hears the leaves appended so far and the wave's sequencing time after each wave.
     /// </summary>
     public static async Task<(long Appended, TimeSpan Sequencing)> AppendSyntheticAsync(
-        LedgerSequencer sequencer, ITableClient cases, string tenantId, int count, int waveSize = 10_000, CancellationToken cancellationToken = default)
+        LedgerSequencer sequencer, ITableClient cases, string tenantId, int count, int waveSize = 10_000,
+        Action<long, TimeSpan>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequencer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(waveSize);
@@ -69,7 +83,9 @@ public static class LedgerBenchmarkSupport
             await WritePendingAsync(cases, tenantId, wave, DateTimeOffset.UtcNow.AddHours(-1).AddSeconds(written / waveSize), cancellationToken);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             appended += await DrainAsync(sequencer, tenantId, cancellationToken);
-            sequencing += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            sequencing += took;
+            progress?.Invoke(appended, took);
         }
 
         return (appended, sequencing);
@@ -96,6 +112,42 @@ public static class LedgerBenchmarkSupport
             {
                 return appended;
             }
+        }
+    }
+
+    /// <summary>
+    /// Inserts the rows (all in one partition) as transactions of <see cref="RowsPerTransaction"/>,
+    /// a few in flight at a time; the rows are produced only as transactions go out, so a large
+    /// load is never held in memory. <paramref name="written"/> hears the rows inserted so far.
+    /// </summary>
+    private static async Task AddAllAsync(ITableClient table, IEnumerable<TableEntity> rows, Action<long>? written, CancellationToken cancellationToken)
+    {
+        var running = new List<Task<int>>(ConcurrentTransactions);
+        long done = 0;
+        foreach (var chunk in rows.Chunk(RowsPerTransaction))
+        {
+            if (running.Count == ConcurrentTransactions)
+            {
+                var finished = await Task.WhenAny(running);
+                running.Remove(finished);
+                done += await finished; // the first failure stops the load
+                written?.Invoke(done);
+            }
+
+            running.Add(SubmitAsync(chunk));
+        }
+
+        foreach (var count in await Task.WhenAll(running))
+        {
+            done += count;
+        }
+
+        written?.Invoke(done);
+
+        async Task<int> SubmitAsync(TableEntity[] chunk)
+        {
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+            return chunk.Length;
         }
     }
 }

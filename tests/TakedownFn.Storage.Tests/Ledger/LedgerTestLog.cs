@@ -12,9 +12,12 @@ namespace TakedownFn.Storage.Tests.Ledger;
 /// <summary>Fresh cases, tenants and ledger tables and a ledger container on the shared Azurite, with a tenant and a signing key.</summary>
 internal sealed class LedgerTestLog
 {
+    private readonly TableClient tenantsTable;
+
     private LedgerTestLog(AzuriteFixture azurite, TableClient cases, TableClient tenantsTable, TableClient ledger, BlobContainerClient container, string tenantId)
     {
         Azurite = azurite;
+        this.tenantsTable = tenantsTable;
         Cases = cases;
         Ledger = ledger;
         Container = container;
@@ -53,6 +56,19 @@ internal sealed class LedgerTestLog
         var log = new LedgerTestLog(azurite, cases, tenants, ledger, container, TenantStore.NewTenantId());
         await log.Tenants.CreateTenantAsync(new TenantRecord(log.TenantId, "Test platform", DateTimeOffset.UtcNow));
         return log;
+    }
+
+    /// <summary>
+    /// The same tenant (so the same commitment secret: the same events make the same leaves) with
+    /// fresh cases and ledger tables and container, for building a second log to compare.
+    /// </summary>
+    public async Task<LedgerTestLog> TwinAsync()
+    {
+        var cases = new TableClient(Azurite.Connection, AzuriteFixture.UniqueName("c"));
+        var ledger = new TableClient(Azurite.Connection, AzuriteFixture.UniqueName("l"));
+        var container = new BlobContainerClient(Azurite.Connection, AzuriteFixture.UniqueName("l"));
+        await Task.WhenAll(cases.CreateIfNotExistsAsync(), ledger.CreateIfNotExistsAsync(), container.CreateIfNotExistsAsync());
+        return new LedgerTestLog(Azurite, cases, tenantsTable, ledger, container, TenantId);
     }
 
     public LedgerSequencer NewSequencer(LedgerSequencerOptions? options = null) =>
