@@ -10,7 +10,7 @@ namespace TakedownFn.Storage.Core;
 /// (<c>options.AddPolicy(counter, HttpPipelinePosition.PerCall)</c>) to count operations as the
 /// service bills them, retries not included; for benchmarks and tests of storage costs.
 /// </summary>
-public sealed class StorageOperationCounter : HttpPipelinePolicy
+public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 
@@ -22,17 +22,8 @@ public sealed class StorageOperationCounter : HttpPipelinePolicy
 
     public void Reset() => _counts.Clear();
 
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-    {
-        Count(message);
-        ProcessNext(message, pipeline);
-    }
-
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-    {
-        Count(message);
-        return ProcessNextAsync(message, pipeline);
-    }
+    public override void OnSendingRequest(HttpMessage message) =>
+        _counts.AddOrUpdate(KeyOf(message.Request.Method, message.Request.Uri.ToUri()), 1, (_, n) => n + 1);
 
     /// <summary>The key a request counts under: method, and the table, queue or container.</summary>
     public static string KeyOf(RequestMethod method, Uri uri)
@@ -44,7 +35,4 @@ public sealed class StorageOperationCounter : HttpPipelinePolicy
         var paren = resource.IndexOf('(', StringComparison.Ordinal);
         return $"{method} {(paren >= 0 ? resource[..paren] : resource)}";
     }
-
-    private void Count(HttpMessage message) =>
-        _counts.AddOrUpdate(KeyOf(message.Request.Method, message.Request.Uri.ToUri()), 1, (_, n) => n + 1);
 }

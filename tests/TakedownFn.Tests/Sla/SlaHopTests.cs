@@ -71,7 +71,7 @@ public sealed class SlaHopTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Steps(view, "sla-breached").Where(s => s.GetProperty("details").GetProperty("stage").GetString() == "act");
 
     /// <summary>Records the visibility delay of every Put Message request, by queue.</summary>
-    private sealed class QueuePutRecorder : HttpPipelinePolicy
+    private sealed class QueuePutRecorder : HttpPipelineSynchronousPolicy
     {
         private readonly ConcurrentQueue<(string Queue, int Visibility)> _puts = new();
 
@@ -79,19 +79,7 @@ public sealed class SlaHopTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
         public void Clear() => _puts.Clear();
 
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message)
+        public override void OnSendingRequest(HttpMessage message)
         {
             var uri = message.Request.Uri.ToUri();
             var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
