@@ -10,7 +10,7 @@ public static partial class LedgerBenchmarkSupport
     /// Writes a complete log of <paramref name="events"/> into the tenant's empty ledger and returns
     /// its state row as written. The rows are those the sequencer commits for the same events,
     /// computed by the same code (leaf bytes from <see cref="LedgerLeaves"/> under the tenant's
-    /// secret, node hashes from <see cref="CompletedNodes"/>); only the writing differs: concurrent
+    /// secret, tiles from <see cref="TreeAppender"/>); only the writing differs: concurrent
     /// transactions of 100 rows instead of one transaction per 49 leaves, and no to-do rows to read
     /// and delete. The state row goes last, so nothing bounded by it ever sees a missing row. No
     /// checkpoint is published: <see cref="DrainAsync"/> then has the sequencer prove the stored
@@ -39,14 +39,14 @@ public static partial class LedgerBenchmarkSupport
         }
 
         var secret = await tenants.GetOrCreateCommitmentSecretAsync(tenantId, cancellationToken);
-        var range = new CompactRange();
+        var tree = TreeAppender.Restore(LedgerState.Empty);
 
         // Event rows first, in row key order, then leaf rows in index order: Azurite (LokiJS) keeps
         // a table's row keys in one sorted array and an insert moves every entry after it, so rows
         // that arrive in key order move none (a quarter off LokiJS's insert time for 300,000 leaves).
         await AddAllAsync(store.Table, EventRows(tenantId, events), progress, cancellationToken);
-        await AddAllAsync(store.Table, LeafRows(tenantId, events, secret, range), written => progress?.Invoke(events.Count + written), cancellationToken);
-        var state = LedgerState.Empty with { Size = range.Size, SubtreeRoots = range.GetSubtreeRoots() };
+        await AddAllAsync(store.Table, LeafRows(tenantId, events, secret, tree), written => progress?.Invoke(events.Count + written), cancellationToken);
+        var state = tree.ApplyTo(LedgerState.Empty);
         var etag = await store.Table.AddEntityAsync(state.ToEntity(tenantId), cancellationToken);
         return state with { ETag = etag };
     }
@@ -78,15 +78,14 @@ public static partial class LedgerBenchmarkSupport
         }
     }
 
-    /// <summary>The leaf rows in index order; <paramref name="range"/> ends as the compact range of the whole log.</summary>
-    private static IEnumerable<TableEntity> LeafRows(string tenantId, IReadOnlyList<PendingLeaf> events, byte[] secret, CompactRange range)
+    /// <summary>The leaf rows in index order; <paramref name="tree"/> ends as the edge of the whole log.</summary>
+    private static IEnumerable<TableEntity> LeafRows(string tenantId, IReadOnlyList<PendingLeaf> events, byte[] secret, TreeAppender tree)
     {
         for (int i = 0; i < events.Count; i++)
         {
             var leaf = LedgerLeaves.From(events[i], secret, notice: null).ToCanonicalBytes();
             var leafHash = Rfc6962.HashLeaf(leaf);
-            var nodes = CompletedNodes.Append(range, leafHash);
-            yield return new StoredLeaf(i, leaf, leafHash, events[i].Event.EventId, nodes).ToEntity(tenantId);
+            yield return new StoredLeaf(i, leaf, leafHash, events[i].Event.EventId, tree.Append(leafHash)).ToEntity(tenantId);
         }
     }
 }

@@ -9,13 +9,12 @@ namespace TakedownFn.Storage.Ledger;
 /// </summary>
 /// <remarks>
 /// <list type="table">
-/// <item><term><c>state</c></term><description>the log's size, the compact range's subtree roots and the last published checkpoint</description></item>
-/// <item><term><c>L{index:D12}</c></term><description>leaf <c>index</c>: canonical leaf bytes, leaf hash, event id, and the hashes of the perfect subtrees this leaf completes</description></item>
+/// <item><term><c>state</c></term><description>the log's size, the compact range's subtree roots, the unfinished tile of each level and the last published checkpoint</description></item>
+/// <item><term><c>L{index:D12}</c></term><description>leaf <c>index</c>: canonical leaf bytes, leaf hash, event id, and the tiles this leaf completes</description></item>
 /// <item><term><c>E{eventId}</c></term><description>event id → leaf index; inserted with the leaf, so an event is sequenced once</description></item>
 /// </list>
-/// Node (level k ≥ 1, index j) is complete when leaf (j+1)·2^k − 1 is appended, so its hash is
-/// stored on that leaf's row (<c>Nodes</c>, levels 1, 2, … in order). Any node is therefore one
-/// point read, and a proof (O(log n) nodes) is O(log n) point reads made concurrently.
+/// Node hashes are stored in tiles of 256 (<see cref="LedgerTiles"/>), each on the leaf row that
+/// completes it, so a proof over n leaves is at most ⌈log₂ n / 8⌉ + 1 point reads, made concurrently.
 /// </remarks>
 public static class LedgerRows
 {
@@ -28,9 +27,6 @@ public static class LedgerRows
     public static string Leaf(long index) => "L" + index.ToString("D12", CultureInfo.InvariantCulture);
 
     public static string Event(string eventId) => "E" + eventId;
-
-    /// <summary>The leaf row holding node (<paramref name="level"/>, <paramref name="index"/>)'s hash.</summary>
-    public static long LeafHoldingNode(int level, long index) => ((index + 1) << level) - 1;
 
     /// <summary>The leaf index encoded in a leaf row key.</summary>
     public static long IndexOf(string rowKey) => long.Parse(rowKey.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);

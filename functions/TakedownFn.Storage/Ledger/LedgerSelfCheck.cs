@@ -16,7 +16,7 @@ public sealed record SelfCheckReport(string TenantId, long Size, long Checkpoint
 
 /// <summary>
 /// Replays a tenant's whole log from storage: every leaf hash is recomputed from the leaf bytes,
-/// every stored node hash from the recomputed leaves, the compact range compared with the state
+/// every stored tile entry from the stored hashes below it, the compact range compared with the state
 /// row, and the root at the checkpoint's size with the signed checkpoint. Each discrepancy is
 /// reported with the leaf row it sits on. Streams the log, so its memory does not grow with it.
 /// </summary>
@@ -39,7 +39,7 @@ public static class LedgerSelfCheck
         }
 
         var range = new CompactRange();
-        var border = new StoredBorder();
+        var tiles = new StoredTiles();
         byte[]? rootAtCheckpoint = null;
         var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(0)} and RowKey lt {LedgerRows.Leaf(state.Size)}");
         await foreach (var entity in store.Table.QueryAsync(filter, StoredLeaf.AllColumns, TableClient.MaxPageSize, cancellationToken))
@@ -52,7 +52,7 @@ public static class LedgerSelfCheck
             }
 
             bool leafBad = !CheckLeaf(row, Report);
-            border.Check(row, leafBad, Report);
+            tiles.Check(row, leafBad, Report);
 
             // The root is replayed from the leaf bytes alone: it is what an auditor's export replay computes.
             range.AppendLeaf(row.Leaf);
@@ -66,9 +66,14 @@ public static class LedgerSelfCheck
         {
             Report(range.Size, $"the state row says the log has {state.Size} leaves, but only {range.Size} consecutive leaf rows were found");
         }
-        else if (!SameRoots(range.GetSubtreeRoots(), state.SubtreeRoots))
+        else
         {
-            Report(null, "the state row's compact range differs from the one replayed from the leaves");
+            if (!SameRoots(range.GetSubtreeRoots(), state.SubtreeRoots))
+            {
+                Report(null, "the state row's compact range differs from the one replayed from the leaves");
+            }
+
+            tiles.CheckUnfinished(state, Report);
         }
 
         CheckCheckpoint(state, keys, tenantId, rootAtCheckpoint, Report);

@@ -112,19 +112,19 @@ public sealed partial class LedgerSequencer
                 return (0, done, state);
             }
 
-            var range = state.ToRange();
+            var tree = TreeAppender.Restore(state);
             var actions = new List<TableTransactionAction>(1 + (2 * leaves.Count)) { null! };
             var events = new List<TableTransactionAction>(leaves.Count);
             foreach (var (eventId, leaf) in leaves)
             {
-                long index = range.Size;
+                long index = tree.Size;
                 var leafHash = Rfc6962.HashLeaf(leaf);
-                var nodes = CompletedNodes.Append(range, leafHash);
-                actions.Add(new(TableTransactionActionType.Add, new StoredLeaf(index, leaf, leafHash, eventId, nodes).ToEntity(tenantId)));
+                var tiles = tree.Append(leafHash);
+                actions.Add(new(TableTransactionActionType.Add, new StoredLeaf(index, leaf, leafHash, eventId, tiles).ToEntity(tenantId)));
                 events.Add(new(TableTransactionActionType.Add, new TableEntity(tenantId, LedgerRows.Event(eventId)) { ["Index"] = index }));
             }
 
-            var next = state with { Size = range.Size, SubtreeRoots = range.GetSubtreeRoots() };
+            var next = tree.ApplyTo(state);
             actions[0] = new(TableTransactionActionType.UpdateReplace, next.ToEntity(tenantId), state.ETag);
             actions.AddRange(events);
             await FaultAsync("before-commit", cancellationToken);

@@ -12,13 +12,14 @@ namespace TakedownFn.Storage.Ledger;
 /// </summary>
 /// <param name="Size">Committed leaves: rows at indexes ≥ this are not part of the log.</param>
 /// <param name="SubtreeRoots">The compact range [0, Size): one hash per set bit of Size, largest first.</param>
+/// <param name="Tiles">The unfinished tile of each level (<see cref="LedgerTiles"/>), lowest level first, concatenated.</param>
 /// <param name="CheckpointSize">Tree size of the last published checkpoint (0: none yet).</param>
 /// <param name="Checkpoint">The last published signed checkpoint note.</param>
 /// <param name="CheckpointAt">When it was published.</param>
 /// <param name="ETag">The row's version.</param>
-public sealed record LedgerState(long Size, IReadOnlyList<byte[]> SubtreeRoots, long CheckpointSize, string? Checkpoint, DateTimeOffset? CheckpointAt, ETag ETag)
+public sealed record LedgerState(long Size, IReadOnlyList<byte[]> SubtreeRoots, byte[] Tiles, long CheckpointSize, string? Checkpoint, DateTimeOffset? CheckpointAt, ETag ETag)
 {
-    public static LedgerState Empty { get; } = new(0, [], 0, null, null, default);
+    public static LedgerState Empty { get; } = new(0, [], [], 0, null, null, default);
 
     /// <summary>The compact range this state describes.</summary>
     public CompactRange ToRange() => CompactRange.Restore(Size, SubtreeRoots);
@@ -35,6 +36,7 @@ public sealed record LedgerState(long Size, IReadOnlyList<byte[]> SubtreeRoots, 
         {
             ["Size"] = Size,
             ["Roots"] = roots,
+            ["Tiles"] = Tiles,
             ["CheckpointSize"] = CheckpointSize,
             ["Checkpoint"] = Checkpoint,
             ["CheckpointAt"] = CheckpointAt,
@@ -53,6 +55,7 @@ public sealed record LedgerState(long Size, IReadOnlyList<byte[]> SubtreeRoots, 
         return new LedgerState(
             entity.GetInt64("Size") ?? 0,
             list,
+            entity.GetBinary("Tiles") ?? [],
             entity.GetInt64("CheckpointSize") ?? 0,
             entity.GetString("Checkpoint"),
             entity.GetDateTimeOffset("CheckpointAt"),

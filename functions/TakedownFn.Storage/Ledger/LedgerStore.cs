@@ -23,20 +23,20 @@ public sealed class LedgerStore(ITableClient table)
         return entity is null ? LedgerState.Empty : LedgerState.FromEntity(entity);
     }
 
-    /// <summary>Node hashes of the tenant's tree, for <see cref="MerkleProofs"/>.</summary>
-    public IMerkleNodeSource Nodes(string tenantId) => new TableMerkleNodeSource(table, tenantId);
+    /// <summary>Node hashes of the tenant's tree of <paramref name="size"/> leaves (size ≤ committed size), for <see cref="MerkleProofs"/>.</summary>
+    public IMerkleNodeSource Nodes(string tenantId, long size) => new TableMerkleNodeSource(table, tenantId, size);
 
     /// <summary>The audit path of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves (size ≤ committed size).</summary>
     public async Task<IReadOnlyList<byte[]>> InclusionProofAsync(string tenantId, long index, long size, CancellationToken cancellationToken = default) =>
-        await MerkleProofs.InclusionProofAsync(Nodes(tenantId), index, size, cancellationToken);
+        await MerkleProofs.InclusionProofAsync(Nodes(tenantId, size), index, size, cancellationToken);
 
     /// <summary>The consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves (size2 ≤ committed size).</summary>
     public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(string tenantId, long size1, long size2, CancellationToken cancellationToken = default) =>
-        await MerkleProofs.ConsistencyProofAsync(Nodes(tenantId), size1, size2, cancellationToken);
+        await MerkleProofs.ConsistencyProofAsync(Nodes(tenantId, size2), size1, size2, cancellationToken);
 
     /// <summary>The root of the tenant's tree at <paramref name="size"/> leaves, from stored nodes.</summary>
     public async Task<byte[]> RootAsync(string tenantId, long size, CancellationToken cancellationToken = default) =>
-        await MerkleProofs.RootAsync(Nodes(tenantId), size, cancellationToken);
+        await MerkleProofs.RootAsync(Nodes(tenantId, size), size, cancellationToken);
 
     /// <summary>Leaves [start, start + count), at most <see cref="MaxLeavesPerRead"/>.</summary>
     public async Task<IReadOnlyList<StoredLeaf>> GetLeavesAsync(string tenantId, long start, int count, CancellationToken cancellationToken = default)

@@ -7,10 +7,10 @@ namespace TakedownFn.Storage.Ledger;
 /// <param name="Leaf">The canonical leaf bytes (RFC 8785 JSON of a <c>LedgerLeaf</c>).</param>
 /// <param name="LeafHash">The stored RFC 6962 leaf hash.</param>
 /// <param name="EventId">The event the leaf records.</param>
-/// <param name="Nodes">Hashes of the perfect subtrees this leaf completes, levels 1, 2, … (32 bytes each).</param>
-public sealed record StoredLeaf(long Index, byte[] Leaf, byte[] LeafHash, string EventId, byte[] Nodes)
+/// <param name="Tiles">The tiles this leaf completes (<see cref="LedgerTiles"/>), lowest level first, 8 KiB each; empty for all but one leaf in 256.</param>
+public sealed record StoredLeaf(long Index, byte[] Leaf, byte[] LeafHash, string EventId, byte[] Tiles)
 {
-    internal static readonly string[] AllColumns = ["RowKey", "Leaf", "Hash", "EventId", "Nodes"];
+    internal static readonly string[] AllColumns = ["RowKey", "Leaf", "Hash", "EventId", "Tiles"];
 
     internal TableEntity ToEntity(string tenantId)
     {
@@ -20,9 +20,9 @@ public sealed record StoredLeaf(long Index, byte[] Leaf, byte[] LeafHash, string
             ["Hash"] = LeafHash,
             ["EventId"] = EventId,
         };
-        if (Nodes.Length > 0)
+        if (Tiles.Length > 0)
         {
-            entity["Nodes"] = Nodes;
+            entity["Tiles"] = Tiles;
         }
 
         return entity;
@@ -33,5 +33,5 @@ public sealed record StoredLeaf(long Index, byte[] Leaf, byte[] LeafHash, string
         entity.GetBinary("Leaf") ?? [],
         entity.GetBinary("Hash") ?? [],
         entity.GetString("EventId") ?? string.Empty,
-        entity.GetBinary("Nodes") ?? []);
+        entity.GetBinary("Tiles") ?? []);
 }

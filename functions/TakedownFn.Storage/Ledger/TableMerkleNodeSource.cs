@@ -4,45 +4,74 @@ using TakedownFn.Storage.Tables;
 namespace TakedownFn.Storage.Ledger;
 
 /// <summary>
-/// Serves node hashes from a tenant's leaf rows (see <see cref="LedgerRows"/>): each requested node
-/// is one row, rows are read concurrently with only the hash columns, so a proof costs one round
-/// trip of O(log n) point reads.
+/// Serves node hashes of a tenant's tree of <paramref name="size"/> leaves from its tiles (see
+/// <see cref="LedgerTiles"/>): one point read per tile the requested nodes lie in, plus the state
+/// row when some lie in an unfinished tile, all made concurrently. A proof is one round trip of at
+/// most ⌈log₂ n / 8⌉ + 1 reads.
 /// </summary>
-internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId) : IMerkleNodeSource
+/// <remarks>
+/// A tile unfinished at <paramref name="size"/> is read from the state row, which the caller read
+/// no earlier than it learnt <paramref name="size"/>, so the tile holds every node complete at that
+/// size, unless the log has since completed it; then it is on its leaf row, read in a second trip.
+/// </remarks>
+internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId, long size) : IMerkleNodeSource
 {
-    private static readonly string[] HashColumns = ["Hash", "Nodes"];
+    private static readonly string[] TileColumns = ["Tiles"];
+    private static readonly string[] StateColumns = ["Size", "Tiles"];
 
     public async ValueTask<IReadOnlyList<byte[]>> GetNodeHashesAsync(IReadOnlyList<NodeId> nodes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var rows = nodes.Select(n => LedgerRows.LeafHoldingNode(n.Level, n.Index)).Distinct().ToList();
-        var entities = await Task.WhenAll(rows.Select(row => table.GetEntityIfExistsAsync(tenantId, LedgerRows.Leaf(row), HashColumns, cancellationToken)));
-        var byRow = new Dictionary<long, TableEntity>();
-        for (int i = 0; i < rows.Count; i++)
+        var wanted = nodes.Select(n => LedgerTiles.Locate(n)).Select(l => (l.Level, l.Tile)).Distinct().ToList();
+        var complete = wanted.Where(t => LedgerTiles.RowHolding(t.Level, t.Tile) < size).ToList();
+        var stateRead = complete.Count < wanted.Count
+            ? table.GetEntityIfExistsAsync(tenantId, LedgerRows.State, StateColumns, cancellationToken)
+            : Task.FromResult<TableEntity?>(null);
+        var tiles = await ReadTilesAsync(complete, cancellationToken);
+        if (complete.Count < wanted.Count)
         {
-            byRow[rows[i]] = entities[i] ?? throw new InvalidOperationException($"leaf row {rows[i]} of the log is missing");
+            var state = await stateRead ?? throw new InvalidOperationException("the log has no state row");
+            long stateSize = state.GetInt64("Size") ?? 0;
+            var stored = state.GetBinary("Tiles") ?? [];
+            LedgerTiles.CheckPartialLength(stored, stateSize);
+
+            var moved = wanted.Except(complete).Where(t => LedgerTiles.PartialTile(stateSize, t.Level) != t.Tile).ToList();
+            foreach (var tile in wanted.Except(complete).Except(moved))
+            {
+                tiles[tile] = LedgerTiles.Partial(stored, stateSize, tile.Level).ToArray();
+            }
+
+            foreach (var (tile, bytes) in await ReadTilesAsync(moved, cancellationToken))
+            {
+                tiles[tile] = bytes;
+            }
         }
 
-        var hashes = new byte[nodes.Count][];
-        for (int i = 0; i < nodes.Count; i++)
+        return nodes.Select(node =>
         {
-            hashes[i] = NodeHash(byRow[LedgerRows.LeafHoldingNode(nodes[i].Level, nodes[i].Index)], nodes[i]);
-        }
-
-        return hashes;
+            var (level, tile, _, _) = LedgerTiles.Locate(node);
+            return LedgerTiles.NodeHash(tiles[(level, tile)], node);
+        }).ToList();
     }
 
-    private static byte[] NodeHash(TableEntity row, NodeId node)
+    /// <summary>Complete tiles from the leaf rows holding them.</summary>
+    private async Task<Dictionary<(int Level, long Tile), byte[]>> ReadTilesAsync(List<(int Level, long Tile)> tiles, CancellationToken cancellationToken)
     {
-        if (node.Level == 0)
+        var rows = await Task.WhenAll(tiles.Select(t => table.GetEntityIfExistsAsync(tenantId, LedgerRows.Leaf(LedgerTiles.RowHolding(t.Level, t.Tile)), TileColumns, cancellationToken)));
+        var read = new Dictionary<(int Level, long Tile), byte[]>();
+        for (int i = 0; i < tiles.Count; i++)
         {
-            return row.GetBinary("Hash") ?? throw new InvalidOperationException($"leaf row {node.Index} has no leaf hash");
+            var (level, tile) = tiles[i];
+            long row = LedgerTiles.RowHolding(level, tile);
+            var stored = (rows[i] ?? throw new InvalidOperationException($"leaf row {row} of the log is missing")).GetBinary("Tiles") ?? [];
+            if (stored.Length < (level + 1) * LedgerTiles.Bytes)
+            {
+                throw new InvalidOperationException($"leaf row {row} holds {stored.Length} bytes of tiles, not tile ({level}, {tile})");
+            }
+
+            read[tiles[i]] = stored[(level * LedgerTiles.Bytes)..((level + 1) * LedgerTiles.Bytes)];
         }
 
-        var stored = row.GetBinary("Nodes") ?? [];
-        int offset = (node.Level - 1) * Rfc6962.HashSize;
-        return stored.Length >= offset + Rfc6962.HashSize
-            ? stored.AsSpan(offset, Rfc6962.HashSize).ToArray()
-            : throw new InvalidOperationException($"node {node} is missing from leaf row {LedgerRows.LeafHoldingNode(node.Level, node.Index)}");
+        return read;
     }
 }

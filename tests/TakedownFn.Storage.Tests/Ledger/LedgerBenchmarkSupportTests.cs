@@ -26,6 +26,7 @@ public sealed class LedgerBenchmarkSupportTests(AzuriteFixture azurite) : IClass
         var stored = await bulk.Store.GetStateAsync(bulk.TenantId);
         Assert.Equal((333L, 0L, loaded.ETag), (stored.Size, stored.CheckpointSize, stored.ETag));
         Assert.Equal(expected.SubtreeRoots, stored.SubtreeRoots);
+        Assert.Equal(expected.Tiles, stored.Tiles);
 
         // The sequencer proves the loaded tree from its stored nodes and signs it; proofs verify against that root.
         await LedgerBenchmarkSupport.DrainAsync(bulk.NewSequencer(), bulk.TenantId);
