@@ -28,8 +28,9 @@ internal sealed class FloorRequests(StorageConnection connection)
     }
 
     /// <summary>One batch insert; <paramref name="payloadBytes"/> adds a binary property of that size to the first row (a stored notice).</summary>
-    public async Task TableBatchAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, int payloadBytes = 0)
+    public async Task TableBatchAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, int payloadBytes = 0, Func<int, bool>? payloadOn = null)
     {
+        payloadOn ??= i => i == 0;
         var payload = payloadBytes == 0 ? string.Empty : $",\"Notice0\":\"{Convert.ToBase64String(new byte[payloadBytes])}\",\"Notice0@odata.type\":\"Edm.Binary\"";
         var batch = $"batch_{Guid.NewGuid()}";
         var changeset = $"changeset_{Guid.NewGuid()}";
@@ -41,7 +42,7 @@ internal sealed class FloorRequests(StorageConnection connection)
                 .Append("Content-Type: application/json\r\nAccept: application/json;odata=nometadata\r\nDataServiceVersion: 3.0\r\nPrefer: return-no-content\r\nContent-ID: ")
                 .Append(i.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n")
                 .Append("{\"PartitionKey\":\"").Append(partitionKey).Append("\",\"RowKey\":\"").Append(rowKeys[i])
-                .Append("\",\"Kind\":\"bench\",\"Count\":\"42\",\"Count@odata.type\":\"Edm.Int64\"").Append(i == 0 ? payload : string.Empty).Append("}\r\n");
+                .Append("\",\"Kind\":\"bench\",\"Count\":\"42\",\"Count@odata.type\":\"Edm.Int64\"").Append(payloadOn(i) ? payload : string.Empty).Append("}\r\n");
         }
 
         sb.Append("--").Append(changeset).Append("--\r\n--").Append(batch).Append("--\r\n");
