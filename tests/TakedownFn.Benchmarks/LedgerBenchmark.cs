@@ -31,6 +31,9 @@ internal static class LedgerBenchmark
 {
     private const int LeavesPerCase = 10_000;
 
+    /// <summary>Inclusion proofs timed: enough that p99 is the 10th slowest, not the 2nd.</summary>
+    private const int Proofs = 1000;
+
     public static async Task RunAsync(AzuriteServer azurite, int leaves, int appendLeaves, int replayLeaves)
     {
         Report.Header($"ledger: {appendLeaves:N0} leaves appended through the sequencer on Azurite; proofs on a log of {leaves:N0}; replay of {replayLeaves:N0} in memory");
@@ -125,7 +128,16 @@ internal static class LedgerBenchmark
         var proofTimes = new List<double>();
         var readTimes = new List<double>();
         long reads = 0;
-        for (var i = 0; i < 200; i++)
+
+        // Untimed warm-up (connections, JIT), and this process's garbage of the load collected now
+        // rather than in the middle of the timed proofs.
+        for (var i = 0; i < 20; i++)
+        {
+            await LedgerBenchmarkSupport.InclusionProofAsync(store, tenantId, random.NextInt64(size), size);
+        }
+
+        GC.Collect();
+        for (var i = 0; i < Proofs; i++)
         {
             var index = random.NextInt64(size);
             var before = counter.Total;
@@ -147,7 +159,7 @@ internal static class LedgerBenchmark
         readTimes.Sort();
         var depth = (int)Math.Ceiling(Math.Log2(size));
         Report.Line(string.Create(CultureInfo.InvariantCulture,
-            $"{$"inclusion proof, log of {size:N0}",-36} p50 {IntakeBenchmark.Percentile(proofTimes, 0.5),5:F1} ms   p99 {IntakeBenchmark.Percentile(proofTimes, 0.99),5:F1} ms   one point read p50 {IntakeBenchmark.Percentile(readTimes, 0.5):F1} ms ({depth} hashes from {readsPerProof:F1} reads per proof, all {proofTimes.Count} verified against the signed root; target < 50 ms at 1,000,000)"));
+            $"{$"inclusion proof, log of {size:N0}",-36} p50 {IntakeBenchmark.Percentile(proofTimes, 0.5),5:F1} ms   p99 {IntakeBenchmark.Percentile(proofTimes, 0.99),5:F1} ms   max {proofTimes[^1],5:F1} ms   one point read p50 {IntakeBenchmark.Percentile(readTimes, 0.5):F1} ms, p99 {IntakeBenchmark.Percentile(readTimes, 0.99):F1} ms, max {readTimes[^1]:F1} ms ({depth} hashes from {readsPerProof:F1} reads per proof, all {proofTimes.Count} verified against the signed root; target < 50 ms at 1,000,000)"));
     }
 
     private static async Task<string> NewTenantAsync(TenantStore tenants)
