@@ -13,7 +13,8 @@ namespace TakedownFn.Storage.Ledger;
 /// A tile is complete when its last node is, i.e. when leaf (k + 1)·2^(8t + 8) − 1 is appended; it
 /// is stored on that leaf's row (<see cref="StoredLeaf.Tiles"/>: every tile that leaf completes,
 /// lowest level first, 8 KiB each). The unfinished tile of each level is kept on the state row
-/// (<see cref="LedgerState.Tiles"/>) and rewritten with it on every commit.
+/// (<see cref="LedgerState.Tiles"/>) and rewritten with it on every commit. Seven tile levels
+/// cover 2^56 leaves, far beyond the 10^12 that leaf row keys have room for.
 /// </remarks>
 internal static class LedgerTiles
 {

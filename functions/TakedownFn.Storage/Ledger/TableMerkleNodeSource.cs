@@ -24,24 +24,24 @@ internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId,
         ArgumentNullException.ThrowIfNull(nodes);
         var wanted = nodes.Select(n => LedgerTiles.Locate(n)).Select(l => (l.Level, l.Tile)).Distinct().ToList();
         var complete = wanted.Where(t => LedgerTiles.RowHolding(t.Level, t.Tile) < size).ToList();
-        var stateRead = complete.Count < wanted.Count
+        var unfinished = wanted.Except(complete).ToList();
+        var stateRead = unfinished.Count > 0
             ? table.GetEntityIfExistsAsync(tenantId, LedgerRows.State, StateColumns, cancellationToken)
             : Task.FromResult<TableEntity?>(null);
         var tiles = await ReadTilesAsync(complete, cancellationToken);
-        if (complete.Count < wanted.Count)
+        if (unfinished.Count > 0)
         {
             var state = await stateRead ?? throw new InvalidOperationException("the log has no state row");
             long stateSize = state.GetInt64("Size") ?? 0;
             var stored = state.GetBinary("Tiles") ?? [];
             LedgerTiles.CheckPartialLength(stored, stateSize);
-
-            var moved = wanted.Except(complete).Where(t => LedgerTiles.PartialTile(stateSize, t.Level) != t.Tile).ToList();
-            foreach (var tile in wanted.Except(complete).Except(moved))
+            foreach (var tile in unfinished.Where(t => LedgerTiles.PartialTile(stateSize, t.Level) == t.Tile))
             {
                 tiles[tile] = LedgerTiles.Partial(stored, stateSize, tile.Level).ToArray();
             }
 
-            foreach (var (tile, bytes) in await ReadTilesAsync(moved, cancellationToken))
+            // Completed since the caller learnt the size: on its leaf row now.
+            foreach (var (tile, bytes) in await ReadTilesAsync(unfinished.Where(t => !tiles.ContainsKey(t)).ToList(), cancellationToken))
             {
                 tiles[tile] = bytes;
             }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
@@ -24,11 +25,17 @@ internal sealed class TreeAppender
 
     public long Size => range.Size;
 
-    /// <summary>An appender continuing the log <paramref name="state"/> describes.</summary>
+    /// <summary>
+    /// An appender continuing the log <paramref name="state"/> describes. Throws when the state
+    /// row's unfinished tiles disagree with its compact range: appending would copy an altered
+    /// entry into a leaf row for good, where a later checkpoint's proofs need not touch it.
+    /// </summary>
     public static TreeAppender Restore(LedgerState state)
     {
+        var range = state.ToRange();
         LedgerTiles.CheckPartialLength(state.Tiles, state.Size);
-        return new TreeAppender(state.ToRange(), state.Tiles);
+        CheckAgainstRange(state);
+        return new TreeAppender(range, state.Tiles);
     }
 
     /// <summary>
@@ -76,6 +83,38 @@ internal sealed class TreeAppender
         }
 
         return state with { Size = range.Size, SubtreeRoots = range.GetSubtreeRoots(), Tiles = [.. tiles] };
+    }
+
+    /// <summary>
+    /// The entries of each unfinished tile split, by the set bits of their count, into runs whose
+    /// roots are the compact range's roots at the tile's levels: each run must hash to its root.
+    /// </summary>
+    private static void CheckAgainstRange(LedgerState state)
+    {
+        for (int level = 0; level < LedgerTiles.Levels(state.Size); level++)
+        {
+            var tile = LedgerTiles.Partial(state.Tiles, state.Size, level);
+            int count = LedgerTiles.PartialCount(state.Size, level);
+            int first = 0;
+            for (int bit = LedgerTiles.Height - 1; bit >= 0; bit--)
+            {
+                int run = 1 << bit;
+                if ((count & run) == 0)
+                {
+                    continue;
+                }
+
+                // The range's roots are largest first: one per set bit of the size above this level.
+                int treeLevel = (level * LedgerTiles.Height) + bit;
+                var root = state.SubtreeRoots[BitOperations.PopCount((ulong)(state.Size >> (treeLevel + 1)))];
+                if (!LedgerTiles.PerfectRoot(tile.Slice(first * Rfc6962.HashSize, run * Rfc6962.HashSize)).AsSpan().SequenceEqual(root))
+                {
+                    throw new InvalidOperationException($"the state row's unfinished tile ({level}, {LedgerTiles.PartialTile(state.Size, level)}): entries {first} to {first + run - 1} do not hash to the compact range's root at level {treeLevel}");
+                }
+
+                first += run;
+            }
+        }
     }
 
     /// <summary>Writes node (8·<paramref name="level"/>, <paramref name="node"/>) into its tile's slot.</summary>

@@ -31,8 +31,13 @@ public sealed class LedgerSelfCheckTests(AzuriteFixture azurite) : IClassFixture
         var report = await LedgerSelfCheck.RunAsync(log.Store, log.Keys, log.TenantId);
 
         Assert.False(report.Ok);
-        Assert.Contains(report.Problems, p => p.Index == index);
+        Assert.Single(report.Problems, p => p.Index == index);
         Assert.All(report.Problems.Where(p => p.Index is not null), p => Assert.Equal(index, p.Index));
+        if (column != "Leaf")
+        {
+            // Only altered leaf bytes change the replayed root; any other byte is one problem.
+            Assert.Single(report.Problems);
+        }
     }
 
     [Theory]

@@ -264,7 +264,7 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task Checkpoint_StoredTreeAltered_IsRefused()
+    public async Task Run_StateRowsTilesAltered_AppendsAndSignsNothing()
     {
         var log = await LedgerTestLog.CreateAsync(azurite);
         var sequencer = log.NewSequencer();
@@ -278,9 +278,32 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         await log.Ledger.UpsertEntityAsync(row, TableUpdateMode.Replace);
         await log.WritePendingAsync(4);
 
-        var run = await sequencer.RunAsync(log.TenantId);
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => sequencer.RunAsync(log.TenantId));
 
-        Assert.Equal((4L, (long?)null), (run.Appended, run.Checkpoint));
-        Assert.Equal(8, (await log.Store.GetStateAsync(log.TenantId)).CheckpointSize);
+        Assert.Equal("the state row's unfinished tile (0, 0): entries 0 to 7 do not hash to the compact range's root at level 3", e.Message);
+        var state = await log.Store.GetStateAsync(log.TenantId);
+        Assert.Equal((8L, 8L), (state.Size, state.CheckpointSize));
+    }
+
+    [Fact]
+    public async Task Checkpoint_StoredTreeAltered_IsRefused()
+    {
+        var log = await LedgerTestLog.CreateAsync(azurite);
+        await log.WritePendingAsync(8);
+        await log.NewSequencer().RunAsync(log.TenantId);
+        await log.WritePendingAsync(4);
+        await log.NewSequencer(new LedgerSequencerOptions { SettleTime = TimeSpan.Zero, CheckpointInterval = TimeSpan.FromHours(1) }).RunAsync(log.TenantId);
+        // 12 leaves, checkpoint at 8: alter the hash of leaf 2 in the state row's unfinished tile.
+        var row = await log.Ledger.GetEntityAsync(log.TenantId, LedgerRows.State);
+        var tiles = row.GetBinary("Tiles")!;
+        tiles[64] ^= 1;
+        row["Tiles"] = tiles;
+        await log.Ledger.UpsertEntityAsync(row, TableUpdateMode.Replace);
+
+        var run = await log.NewSequencer().RunAsync(log.TenantId);
+
+        Assert.Equal((0L, (long?)null), (run.Appended, run.Checkpoint));
+        var state = await log.Store.GetStateAsync(log.TenantId);
+        Assert.Equal((12L, 8L), (state.Size, state.CheckpointSize));
     }
 }

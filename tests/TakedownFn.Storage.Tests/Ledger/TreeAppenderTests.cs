@@ -93,11 +93,33 @@ public sealed class TreeAppenderTests
     [Fact]
     public void Restore_StateWithTilesOfTheWrongLength_Throws()
     {
-        var state = TreeAppender.Restore(LedgerState.Empty).ApplyTo(LedgerState.Empty) with { Size = 3, Tiles = new byte[64] };
+        var appender = TreeAppender.Restore(LedgerState.Empty);
+        for (long i = 0; i < 3; i++)
+        {
+            appender.Append(LeafHash(i));
+        }
+
+        var state = appender.ApplyTo(LedgerState.Empty) with { Tiles = new byte[64] };
 
         var e = Assert.Throws<InvalidOperationException>(() => TreeAppender.Restore(state));
 
         Assert.Equal("the state row holds 64 bytes of unfinished tiles, a log of 3 leaves has 96", e.Message);
+    }
+
+    [Theory]
+    [InlineData((35 * 32) + 7, "the state row's unfinished tile (0, 513): entries 32 to 39 do not hash to the compact range's root at level 3")]
+    [InlineData((44 * 32) + 31, "the state row's unfinished tile (1, 2): entries 0 to 0 do not hash to the compact range's root at level 8")]
+    [InlineData((46 * 32) + 1, "the state row's unfinished tile (2, 0): entries 0 to 1 do not hash to the compact range's root at level 17")]
+    public void Restore_StateWithAnAlteredTileEntry_Throws(int offset, string message)
+    {
+        // 131,372 leaves: tile (0, 513) holds 44 entries (runs of 32, 8, 4), (1, 2) one, (2, 0) two.
+        var state = Built.Value.State;
+        var tiles = (byte[])state.Tiles.Clone();
+        tiles[offset] ^= 1;
+
+        var e = Assert.Throws<InvalidOperationException>(() => TreeAppender.Restore(state with { Tiles = tiles }));
+
+        Assert.Equal(message, e.Message);
     }
 
     [Theory]
