@@ -150,7 +150,7 @@ internal static class LedgerBenchmark
             readTimes.Add(clock.Elapsed.TotalMilliseconds);
 
             // Throws (naming both roots) unless the stored leaf and its path give the signed root.
-            var leaf = (await store.GetLeavesAsync(tenantId, index, 1))[0];
+            var leaf = await store.GetLeafAsync(tenantId, index);
             MerkleVerifier.VerifyInclusion(index, size, Rfc6962.HashLeaf(leaf.Leaf), proof, checkpoint.RootHash);
         }
 

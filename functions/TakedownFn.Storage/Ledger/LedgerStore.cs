@@ -38,6 +38,14 @@ public sealed class LedgerStore(ITableClient table)
     public async Task<byte[]> RootAsync(string tenantId, long size, CancellationToken cancellationToken = default) =>
         await MerkleProofs.RootAsync(Nodes(tenantId, size), size, cancellationToken);
 
+    /// <summary>Leaf <paramref name="index"/> (below the committed size), by one point read.</summary>
+    public async Task<StoredLeaf> GetLeafAsync(string tenantId, long index, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var entity = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.Leaf(index), StoredLeaf.AllColumns, cancellationToken);
+        return entity is null ? throw new InvalidOperationException($"leaf row {index} of the log is missing") : StoredLeaf.FromEntity(entity);
+    }
+
     /// <summary>Leaves [start, start + count), at most <see cref="MaxLeavesPerRead"/>.</summary>
     public async Task<IReadOnlyList<StoredLeaf>> GetLeavesAsync(string tenantId, long start, int count, CancellationToken cancellationToken = default)
     {

@@ -87,7 +87,7 @@ internal static partial class LedgerEndpoints
             }
         }
 
-        var leaf = (await store.GetLeavesAsync(tenant, index!.Value, 1, cancellationToken))[0];
+        var leaf = await store.GetLeafAsync(tenant, index!.Value, cancellationToken);
         var proof = await store.InclusionProofAsync(tenant, index.Value, size!.Value, cancellationToken);
         var root = await store.RootAsync(tenant, size.Value, cancellationToken);
         return TypedResults.Ok(new InclusionView(index.Value, size.Value, leaf.EventId, Convert.ToBase64String(leaf.Leaf), Hex(leaf.LeafHash), Hex(root), proof.Select(Hex).ToList()));
