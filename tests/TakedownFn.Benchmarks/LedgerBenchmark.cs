@@ -25,7 +25,7 @@ namespace TakedownFn.Benchmarks;
 /// the sequencer, a 1,000,000-leaf log is out of reach: Azurite (LokiJS) keeps a sorted array of
 /// a table's partition keys, and an insert moves every entry of its partition, so each wave of
 /// 10,000 leaves took longer than the last (3.5 s at the start, 17.5 s at 410,000 leaves; the
-/// bulk load of 1,000,000 still takes some 23 minutes of it).
+/// bulk load of 1,000,000 still takes some 19 minutes of it).
 /// </remarks>
 internal static class LedgerBenchmark
 {
