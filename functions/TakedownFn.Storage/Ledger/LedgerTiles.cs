@@ -54,12 +54,16 @@ internal static class LedgerTiles
         return bytes;
     }
 
+    /// <summary>What is wrong with the length of the state row's <paramref name="tiles"/> for a tree of <paramref name="size"/> leaves; null when nothing is.</summary>
+    public static string? PartialLengthProblem(ReadOnlySpan<byte> tiles, long size) =>
+        tiles.Length == PartialBytes(size) ? null : $"the state row holds {tiles.Length} bytes of unfinished tiles, a log of {size} leaves has {PartialBytes(size)}";
+
     /// <summary>Throws unless <paramref name="tiles"/> has the length of the unfinished tiles of a tree of <paramref name="size"/> leaves.</summary>
     public static void CheckPartialLength(ReadOnlySpan<byte> tiles, long size)
     {
-        if (tiles.Length != PartialBytes(size))
+        if (PartialLengthProblem(tiles, size) is { } problem)
         {
-            throw new InvalidOperationException($"the state row holds {tiles.Length} bytes of unfinished tiles, a log of {size} leaves has {PartialBytes(size)}");
+            throw new InvalidOperationException(problem);
         }
     }
 

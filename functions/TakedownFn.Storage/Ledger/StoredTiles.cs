@@ -43,9 +43,9 @@ internal sealed class StoredTiles
     /// <summary>Checks the state row's unfinished tiles, once every leaf row of its log was checked.</summary>
     public void CheckUnfinished(LedgerState state, Action<long?, string> report)
     {
-        if (state.Tiles.Length != LedgerTiles.PartialBytes(state.Size))
+        if (LedgerTiles.PartialLengthProblem(state.Tiles, state.Size) is { } problem)
         {
-            report(null, $"the state row holds {state.Tiles.Length} bytes of unfinished tiles, a log of {state.Size} leaves has {LedgerTiles.PartialBytes(state.Size)}");
+            report(null, problem);
             return;
         }
 
