@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 

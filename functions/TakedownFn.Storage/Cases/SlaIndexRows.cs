@@ -1,5 +1,5 @@
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 

@@ -1,6 +1,6 @@
 using Azure;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
