@@ -1,4 +1,7 @@
-using TakedownFn.Storage.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using TakedownFn.Storage.Accounts;
 using Xunit;
 
 namespace TakedownFn.Testing;
@@ -15,7 +18,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public AzuriteServer Server => _shared ?? throw new InvalidOperationException("Azurite has not started.");
 
-    public StorageConnection Connection => Server.Connection;
+    public StorageAccount Account => Server.Account;
+
+    /// <summary>An SDK client of a table in this Azurite, with the app's client settings.</summary>
+    public TableClient Table(string name, StorageClientSettings? settings = null) => Account.CreateTableServiceClient(settings).GetTableClient(name);
+
+    /// <summary>An SDK client of a queue in this Azurite (base64 messages, as the app and the Functions host use).</summary>
+    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Account.CreateQueueServiceClient(settings).GetQueueClient(name);
+
+    /// <summary>An SDK client of a blob container in this Azurite.</summary>
+    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Account.CreateBlobServiceClient(settings).GetBlobContainerClient(name);
 
     public async Task InitializeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 
 namespace TakedownFn.Testing;
 
@@ -9,23 +9,25 @@ namespace TakedownFn.Testing;
 /// A real Azurite, started on free loopback ports with in-memory data. Its access log goes to
 /// <c>TestResults/azurite-{name}.log</c> under the repository root and is kept after the run, so a
 /// failing test can be read against what the emulator saw. Set <c>AZURITE_DEBUG=1</c> for
-/// Azurite's debug log as well.
+/// Azurite's debug log as well. It runs with <c>--skipApiVersionCheck</c>: Azurite 3.37.0 accepts
+/// service versions up to 2026-06-06, while the Queues and Blobs SDKs send their newer defaults,
+/// which production keeps.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AzuriteServer(Process process, StorageConnection connection, string logPath)
+    private AzuriteServer(Process process, StorageAccount account, string logPath)
     {
         _process = process;
-        Connection = connection;
+        Account = account;
         LogPath = logPath;
     }
 
-    public StorageConnection Connection { get; }
+    public StorageAccount Account { get; }
 
     /// <summary>The same account as a connection string, for a child process or app settings.</summary>
-    public string ConnectionString => Connection.ToConnectionString();
+    public string ConnectionString => Account.ToConnectionString();
 
     public string LogPath { get; }
 
@@ -46,7 +48,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             Path.Combine(root, "tests", "TakedownFn.Testing", "azurite-host.js"), root,
             "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
-            "--disableTelemetry",
+            "--disableTelemetry", "--skipApiVersionCheck",
         };
         if (dataDirectory is null)
         {
@@ -78,7 +80,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
 
-        var server = new AzuriteServer(process, StorageConnection.ForAzurite("127.0.0.1", blob, queue, table), logPath);
+        var server = new AzuriteServer(process, StorageAccount.ForAzurite("127.0.0.1", blob, queue, table), logPath);
         // A crashed or killed test process closes our pipe and the host script stops Azurite; this
         // covers the orderly exit that skips DisposeAsync.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
