@@ -20,14 +20,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public StorageAccount Account => Server.Account;
 
-    /// <summary>An SDK client of a table in this Azurite, with the app's client settings.</summary>
-    public TableClient Table(string name, StorageClientSettings? settings = null) => Account.CreateTableServiceClient(settings).GetTableClient(name);
+    /// <inheritdoc cref="AzuriteServer.Table"/>
+    public TableClient Table(string name, StorageClientSettings? settings = null) => Server.Table(name, settings);
 
-    /// <summary>An SDK client of a queue in this Azurite (base64 messages, as the app and the Functions host use).</summary>
-    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Account.CreateQueueServiceClient(settings).GetQueueClient(name);
+    /// <inheritdoc cref="AzuriteServer.Queue"/>
+    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Server.Queue(name, settings);
 
-    /// <summary>An SDK client of a blob container in this Azurite.</summary>
-    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Account.CreateBlobServiceClient(settings).GetBlobContainerClient(name);
+    /// <inheritdoc cref="AzuriteServer.Container"/>
+    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Server.Container(name, settings);
 
     public async Task InitializeAsync()
     {

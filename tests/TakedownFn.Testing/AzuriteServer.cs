@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using TakedownFn.Storage.Accounts;
 
 namespace TakedownFn.Testing;
@@ -30,6 +33,15 @@ public sealed class AzuriteServer : IAsyncDisposable
     public string ConnectionString => Account.ToConnectionString();
 
     public string LogPath { get; }
+
+    /// <summary>An SDK client of a table in this Azurite, with the app's client settings.</summary>
+    public TableClient Table(string name, StorageClientSettings? settings = null) => Account.CreateTableServiceClient(settings).GetTableClient(name);
+
+    /// <summary>An SDK client of a queue in this Azurite (base64 messages, as the app and the Functions host use).</summary>
+    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Account.CreateQueueServiceClient(settings).GetQueueClient(name);
+
+    /// <summary>An SDK client of a blob container in this Azurite.</summary>
+    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Account.CreateBlobServiceClient(settings).GetBlobContainerClient(name);
 
     /// <summary>
     /// Starts Azurite; <paramref name="name"/> names the log file, and a <paramref name="dataDirectory"/>
