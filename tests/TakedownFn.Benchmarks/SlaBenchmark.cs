@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Accounts;
+using TakedownFn.Storage.Cases;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Benchmarks;

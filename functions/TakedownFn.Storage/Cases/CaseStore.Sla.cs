@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TakedownFn.Domain.Sla;
 using Azure.Data.Tables;
+using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Storage.Cases;
 

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
-using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 

@@ -1,5 +1,5 @@
-using TakedownFn.Domain.Sla;
 using Azure.Data.Tables;
+using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Storage.Cases;
 

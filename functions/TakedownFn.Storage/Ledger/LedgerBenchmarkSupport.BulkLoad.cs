@@ -1,5 +1,5 @@
-using TakedownFn.Ledger.Merkle;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Merkle;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage.Ledger;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using TakedownFn.Domain.Events;
 using TakedownFn.Storage.Cases;
-using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 

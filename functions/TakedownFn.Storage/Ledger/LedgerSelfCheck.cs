@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using TakedownFn.Ledger;
 using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Merkle;
-using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 

@@ -1,6 +1,6 @@
-using TakedownFn.Ledger.Merkle;
 using Azure;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
 

@@ -1,11 +1,11 @@
 using System.Text;
-using TakedownFn.Ledger;
-using TakedownFn.Ledger.Checkpoints;
-using TakedownFn.Ledger.Merkle;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using TakedownFn.Ledger;
+using TakedownFn.Ledger.Checkpoints;
+using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
 

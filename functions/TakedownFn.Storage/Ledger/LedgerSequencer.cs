@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Logging;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage.Ledger;
@@ -136,8 +136,10 @@ public sealed partial class LedgerSequencer
         {
             // The run ended.
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
         {
+            // Azure.Core reports transport failures as RequestFailedException (status 0), and
+            // retries exhausted on them as an AggregateException.
             // The lease is lost (or cannot be kept): stop working. The ETag on the state row
             // already keeps a late write from landing; stopping just saves wasted work.
             LogLeaseLost(logger, e, tenantId);
@@ -151,7 +153,7 @@ public sealed partial class LedgerSequencer
         {
             await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
         {
             // It lapses by itself within the lease duration.
             LogReleaseFailed(logger, e, tenantId);

@@ -1,6 +1,6 @@
 using Azure;
-using TakedownFn.Ledger.Merkle;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using TakedownFn.Ledger.Merkle;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
 

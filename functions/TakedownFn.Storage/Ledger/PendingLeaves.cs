@@ -1,6 +1,6 @@
 using Azure;
-using TakedownFn.Storage.Cases;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Storage.Ledger;
 

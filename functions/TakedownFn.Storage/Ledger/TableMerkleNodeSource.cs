@@ -1,5 +1,5 @@
-using TakedownFn.Ledger.Merkle;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Merkle;
 
 namespace TakedownFn.Storage.Ledger;
 

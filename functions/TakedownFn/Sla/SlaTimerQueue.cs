@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using TakedownFn.Domain.Sla;
 using Azure.Storage.Queues;
+using TakedownFn.Domain.Sla;
 using TakedownFn.Storage;
 
 namespace TakedownFn.Sla;

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
 using TakedownFn.Storage.Ledger;
-using Azure.Data.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Storage.Tests.Ledger;

@@ -1,5 +1,5 @@
-using TakedownFn.Storage.Ledger;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Ledger;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Storage.Tests.Ledger;

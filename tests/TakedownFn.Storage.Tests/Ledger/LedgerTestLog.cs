@@ -1,9 +1,9 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using TakedownFn.Ledger.Checkpoints;
-using Azure.Storage.Blobs;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Ledger;
-using Azure.Data.Tables;
 using TakedownFn.Storage.Tenants;
 using TakedownFn.Testing;
 

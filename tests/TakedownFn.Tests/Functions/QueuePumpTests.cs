@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using TakedownFn.Functions;
-using Azure.Storage.Queues;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Tests.Functions;
