@@ -6,14 +6,6 @@ using Azure.Storage.Queues;
 
 namespace TakedownFn.Storage.Accounts;
 
-/// <summary>The three Azure Storage services TakedownFn uses.</summary>
-public enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}
-
 /// <summary>What a probe of one storage resource found.</summary>
 /// <param name="Service">The service probed.</param>
 /// <param name="Resource">The queue, table or container name.</param>
