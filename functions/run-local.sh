@@ -18,10 +18,11 @@ mkdir -p .local
 if [ "$storage" = "UseDevelopmentStorage=true" ]; then
   bash tests/install-tools.sh
   if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
-    echo "Azurite is already listening on 127.0.0.1:10000-10002; using it."
+    # The SDKs send newer service versions than Azurite 3.37.0 accepts: it must run with --skipApiVersionCheck.
+    echo "Azurite is already listening on 127.0.0.1:10000-10002; using it (it needs --skipApiVersionCheck)."
   else
     mkdir -p .local/azurite
-    node node_modules/azurite/dist/src/azurite.js --location .local/azurite --disableTelemetry --silent \
+    node node_modules/azurite/dist/src/azurite.js --location .local/azurite --disableTelemetry --skipApiVersionCheck --silent \
       >.local/azurite.log 2>&1 &
     azurite_pid=$!
     trap 'kill $azurite_pid 2>/dev/null || true' EXIT

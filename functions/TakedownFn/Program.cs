@@ -7,7 +7,7 @@ using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Tenants;
 
 if (args is ["functions", "write", var functionsDirectory])

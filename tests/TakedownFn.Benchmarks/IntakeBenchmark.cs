@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using TakedownFn.Storage.Queues;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Benchmarks;
@@ -27,10 +25,10 @@ internal static class IntakeBenchmark
 
         var sample = Notice("sample");
         var noticeBytes = Encoding.UTF8.GetByteCount(sample);
-        var floor = new FloorRequests(azurite.Connection);
-        var table = new TableClient(azurite.Connection, "benchfloor");
+        var floor = new FloorRequests(azurite.Account);
+        var table = azurite.Table("benchfloor");
         await table.CreateIfNotExistsAsync();
-        var queue = new QueueClient(azurite.Connection, "bench-floor");
+        var queue = azurite.Queue("bench-floor");
         await queue.CreateIfNotExistsAsync();
         var rows = Enumerable.Range(0, RowsPerNotice).Select(r => $"r{r}").ToList();
 
@@ -69,9 +67,9 @@ internal static class IntakeBenchmark
 
         // Let the app work off the backlog of the throughput runs first, so the end-to-end figure
         // measures processing, not the queue those runs left behind.
-        var intake = new QueueClient(azurite.Connection, "benchintake");
+        var intake = azurite.Queue("benchintake");
         var drain = Stopwatch.StartNew();
-        while ((await intake.GetPropertiesAsync()).ApproximateMessagesCount > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
+        while ((await intake.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(250);
         }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Blobs;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Ledger;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Storage.Tenants;
 using TakedownFn.Testing;
 
@@ -37,11 +37,10 @@ internal static class LedgerBenchmark
     public static async Task RunAsync(AzuriteServer azurite, int leaves, int appendLeaves, int replayLeaves)
     {
         Report.Header($"ledger: {appendLeaves:N0} leaves appended through the sequencer on Azurite; proofs on a log of {leaves:N0}; replay of {replayLeaves:N0} in memory");
-        var connection = azurite.Connection;
-        var cases = new TableClient(connection, "ledgerbenchcases");
-        var tenantsTable = new TableClient(connection, "ledgerbenchtenants");
-        var ledger = new TableClient(connection, "ledgerbenchlog");
-        var container = new BlobContainerClient(connection, "ledgerbench");
+        var cases = azurite.Table("ledgerbenchcases");
+        var tenantsTable = azurite.Table("ledgerbenchtenants");
+        var ledger = azurite.Table("ledgerbenchlog");
+        var container = azurite.Container("ledgerbench");
         await Task.WhenAll(cases.CreateIfNotExistsAsync(), tenantsTable.CreateIfNotExistsAsync(), ledger.CreateIfNotExistsAsync(), container.CreateIfNotExistsAsync());
         var tenants = new TenantStore(tenantsTable);
         var keys = new LedgerSigningKeys(LedgerKeyPair.Generate().PrivateKeyPem, null, "takedownfn.bench/ledger");
@@ -54,9 +53,9 @@ internal static class LedgerBenchmark
         // to-do rows read or deleted, no state row. In a table of its own: every row Azurite holds
         // in a table slows each insert into it, so floor rows in the log's table would slow the
         // sequencer measured after them.
-        var floorTable = new TableClient(connection, "ledgerbenchfloor");
+        var floorTable = azurite.Table("ledgerbenchfloor");
         await floorTable.CreateIfNotExistsAsync();
-        var floor = new FloorRequests(connection);
+        var floor = new FloorRequests(azurite.Account);
         var floorWatch = Stopwatch.StartNew();
         var floorBatches = 0;
         while (floorWatch.Elapsed < TimeSpan.FromSeconds(5))
@@ -77,14 +76,14 @@ internal static class LedgerBenchmark
         if (leaves > appended)
         {
             // A log of its own in a table of its own, so the appended log's rows are not in its way.
-            proofTable = new TableClient(connection, "ledgerbenchproofs");
+            proofTable = azurite.Table("ledgerbenchproofs");
             await proofTable.CreateIfNotExistsAsync();
             store = new LedgerStore(proofTable);
             tenantId = await NewTenantAsync(tenants);
             await BulkLoadAsync(store, NewSequencer(store, cases, tenants, container, keys), tenants, tenantId, leaves);
         }
 
-        await ProofsAsync(connection, proofTable.Name, keys, tenantId);
+        await ProofsAsync(azurite, proofTable.Name, keys, tenantId);
         Replay(replayLeaves);
     }
 
@@ -109,13 +108,13 @@ internal static class LedgerBenchmark
     }
 
     /// <summary>Inclusion proofs of random leaves, each verified against the log's signed root (not timed), beside a point read.</summary>
-    private static async Task ProofsAsync(StorageConnection connection, string table, LedgerSigningKeys keys, string tenantId)
+    private static async Task ProofsAsync(AzuriteServer azurite, string table, LedgerSigningKeys keys, string tenantId)
     {
         // Read through a client that counts its requests: how many reads a proof makes.
         var counter = new StorageOperationCounter();
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
-        var store = new LedgerStore(new TableClient(connection, table, options));
+        var counting = new StorageClientSettings();
+        counting.PerCallPolicies.Add(counter);
+        var store = new LedgerStore(azurite.Table(table, counting));
         var state = await store.GetStateAsync(tenantId);
         if (state.Checkpoint is null || state.CheckpointSize != state.Size)
         {

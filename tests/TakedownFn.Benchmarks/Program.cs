@@ -11,7 +11,7 @@ var workers = Option("--workers", 8);
 var settings = new Settings(workers, TimeSpan.FromSeconds(seconds), Rounds: 2);
 Console.WriteLine($"{workers} concurrent workers, {seconds} s per round, best of 2 rounds per side");
 
-await Section("storage", azurite => StorageBenchmark.RunAsync(azurite.Connection, settings));
+await Section("storage", azurite => StorageBenchmark.RunAsync(azurite, settings));
 await Section("intake", azurite => IntakeBenchmark.RunAsync(azurite, settings));
 var ledgerLeaves = Option("--ledger-leaves", 100_000);
 await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, ledgerLeaves, Option("--append-leaves", Math.Min(ledgerLeaves, 100_000)), Option("--replay-leaves", 1_000_000)));

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Cases;
-using TakedownFn.Storage.Core;
-using TakedownFn.Storage.Queues;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Benchmarks;
@@ -46,12 +44,11 @@ internal static class SlaBenchmark
 
         var counter = new StorageOperationCounter();
         // Azurite scans a whole table for a query; at this size a read can take a while.
-        var options = new StorageClientOptions();
-        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
-        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
-        var store = new CaseStore(new TableClient(azurite.Connection, "slacases", options));
-        var intakeQueue = new QueueClient(azurite.Connection, "slaintake", options);
-        var timerQueue = new QueueClient(azurite.Connection, "slatimers", options);
+        var options = new StorageClientSettings { NetworkTimeout = TimeSpan.FromMinutes(5) };
+        options.PerCallPolicies.Add(counter);
+        var store = new CaseStore(azurite.Table("slacases", options));
+        var intakeQueue = azurite.Queue("slaintake", options);
+        var timerQueue = azurite.Queue("slatimers", options);
         var requestsBefore = CountRequests(azurite.LogPath);
         var watch = Stopwatch.StartNew();
         IReadOnlyList<SlaEventRecord> events = [];
@@ -61,7 +58,7 @@ internal static class SlaBenchmark
             await Task.Delay(TimeSpan.FromSeconds(15));
             events = await store.SlaEventsAsync(app.TenantId);
             breaches = events.Where(e => e.Kind == "sla-breached").ToList();
-            var (intake, timerMessages) = ((await intakeQueue.GetPropertiesAsync()).ApproximateMessagesCount, (await timerQueue.GetPropertiesAsync()).ApproximateMessagesCount);
+            var (intake, timerMessages) = ((await intakeQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount, (await timerQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
             Report.Line(string.Create(CultureInfo.InvariantCulture,
                 $"  {watch.Elapsed.TotalSeconds,5:F0} s: {events.Count - breaches.Count} warnings, {breaches.Count} breaches recorded; queued: {intake} intake, {timerMessages} timer messages"));
             if (breaches.Count >= cases)

@@ -1,4 +1,7 @@
-using TakedownFn.Storage.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using TakedownFn.Storage.Accounts;
 using Xunit;
 
 namespace TakedownFn.Testing;
@@ -15,7 +18,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public AzuriteServer Server => _shared ?? throw new InvalidOperationException("Azurite has not started.");
 
-    public StorageConnection Connection => Server.Connection;
+    public StorageAccount Account => Server.Account;
+
+    /// <inheritdoc cref="AzuriteServer.Table"/>
+    public TableClient Table(string name, StorageClientSettings? settings = null) => Server.Table(name, settings);
+
+    /// <inheritdoc cref="AzuriteServer.Queue"/>
+    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Server.Queue(name, settings);
+
+    /// <inheritdoc cref="AzuriteServer.Container"/>
+    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Server.Container(name, settings);
 
     public async Task InitializeAsync()
     {

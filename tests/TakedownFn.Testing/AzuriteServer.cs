@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using TakedownFn.Storage.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using TakedownFn.Storage.Accounts;
 
 namespace TakedownFn.Testing;
 
@@ -9,25 +12,36 @@ namespace TakedownFn.Testing;
 /// A real Azurite, started on free loopback ports with in-memory data. Its access log goes to
 /// <c>TestResults/azurite-{name}.log</c> under the repository root and is kept after the run, so a
 /// failing test can be read against what the emulator saw. Set <c>AZURITE_DEBUG=1</c> for
-/// Azurite's debug log as well.
+/// Azurite's debug log as well. It runs with <c>--skipApiVersionCheck</c>: Azurite 3.37.0 accepts
+/// service versions up to 2026-06-06, while the Queues and Blobs SDKs send their newer defaults,
+/// which production keeps.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AzuriteServer(Process process, StorageConnection connection, string logPath)
+    private AzuriteServer(Process process, StorageAccount account, string logPath)
     {
         _process = process;
-        Connection = connection;
+        Account = account;
         LogPath = logPath;
     }
 
-    public StorageConnection Connection { get; }
+    public StorageAccount Account { get; }
 
     /// <summary>The same account as a connection string, for a child process or app settings.</summary>
-    public string ConnectionString => Connection.ToConnectionString();
+    public string ConnectionString => Account.ToConnectionString();
 
     public string LogPath { get; }
+
+    /// <summary>An SDK client of a table in this Azurite, with the app's client settings.</summary>
+    public TableClient Table(string name, StorageClientSettings? settings = null) => Account.CreateTableServiceClient(settings).GetTableClient(name);
+
+    /// <summary>An SDK client of a queue in this Azurite (base64 messages, as the app and the Functions host use).</summary>
+    public QueueClient Queue(string name, StorageClientSettings? settings = null) => Account.CreateQueueServiceClient(settings).GetQueueClient(name);
+
+    /// <summary>An SDK client of a blob container in this Azurite.</summary>
+    public BlobContainerClient Container(string name, StorageClientSettings? settings = null) => Account.CreateBlobServiceClient(settings).GetBlobContainerClient(name);
 
     /// <summary>
     /// Starts Azurite; <paramref name="name"/> names the log file, and a <paramref name="dataDirectory"/>
@@ -46,7 +60,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             Path.Combine(root, "tests", "TakedownFn.Testing", "azurite-host.js"), root,
             "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
-            "--disableTelemetry",
+            "--disableTelemetry", "--skipApiVersionCheck",
         };
         if (dataDirectory is null)
         {
@@ -78,7 +92,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
 
-        var server = new AzuriteServer(process, StorageConnection.ForAzurite("127.0.0.1", blob, queue, table), logPath);
+        var server = new AzuriteServer(process, StorageAccount.ForAzurite("127.0.0.1", blob, queue, table), logPath);
         // A crashed or killed test process closes our pipe and the host script stops Azurite; this
         // covers the orderly exit that skips DisposeAsync.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();

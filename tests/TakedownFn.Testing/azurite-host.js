@@ -9,7 +9,10 @@ const [repoRoot, ...azuriteArgs] = process.argv.slice(2);
 const entry = path.join(repoRoot, 'node_modules', 'azurite', 'dist', 'src', 'azurite.js');
 // AZURITE_CPU_PROF_DIR=dir writes a V8 CPU profile of Azurite there when it stops (where its time goes).
 const profile = process.env.AZURITE_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.AZURITE_CPU_PROF_DIR}`] : [];
-const child = spawn(process.execPath, [...profile, entry, ...azuriteArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+// Azurite 3.37.0 refuses service versions above 2026-06-06; the Queues and Blobs SDKs send
+// 2026-10-06 by default, which production keeps, so the emulator skips its version check.
+const versionCheck = azuriteArgs.includes('--skipApiVersionCheck') ? [] : ['--skipApiVersionCheck'];
+const child = spawn(process.execPath, [...profile, entry, ...azuriteArgs, ...versionCheck], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 const stop = () => { if (child.exitCode === null) child.kill('SIGTERM'); };
 process.stdin.on('end', stop);

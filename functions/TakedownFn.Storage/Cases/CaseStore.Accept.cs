@@ -1,4 +1,4 @@
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 
@@ -84,8 +84,8 @@ public sealed partial class CaseStore
             {
                 // One notice collided with an earlier one; answer it with that case and retry the
                 // rest. Without an index, fall back to one notice at a time.
-                var failed = e.FailedOperationIndex is { } index && index < owner.Count ? owner[index] : remaining[0];
-                if (remaining.Count > 1 && e.FailedOperationIndex is null)
+                var failed = e.FailedTransactionActionIndex is { } index && index < owner.Count ? owner[index] : remaining[0];
+                if (remaining.Count > 1 && e.FailedTransactionActionIndex is null)
                 {
                     foreach (var i in remaining)
                     {
@@ -106,7 +106,7 @@ public sealed partial class CaseStore
     {
         if (notice.IdempotencyKey is { } key)
         {
-            var byKey = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.IdempotencyKey(key), cancellationToken: cancellationToken);
+            var byKey = await table.GetEntityOrNullAsync(tenantId, CaseKeys.IdempotencyKey(key), cancellationToken: cancellationToken);
             if (byKey is not null)
             {
                 var status = byKey.GetString("RequestHash") == notice.RequestHash ? AcceptStatus.Existing : AcceptStatus.KeyReused;
@@ -114,7 +114,7 @@ public sealed partial class CaseStore
             }
         }
 
-        var byReference = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.Reference(notice.Case.PlatformReference), cancellationToken: cancellationToken)
+        var byReference = await table.GetEntityOrNullAsync(tenantId, CaseKeys.Reference(notice.Case.PlatformReference), cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException("A notice collided with an earlier one that cannot be found.");
         return new AcceptResult(AcceptStatus.Existing, byReference.GetString("CaseId")!);
     }

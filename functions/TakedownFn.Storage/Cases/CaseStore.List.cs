@@ -1,5 +1,5 @@
 using Azure;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 
@@ -16,18 +16,24 @@ public sealed partial class CaseStore
     {
         var from = query.From is { } f ? CaseKeys.Case(CaseKeys.CaseIdFloor(f)) : CaseKeys.CasesFrom;
         var to = query.To is { } t ? CaseKeys.Case(CaseKeys.CaseIdFloor(t)) : CaseKeys.CasesTo;
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {to}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {to}");
         if (query.State is { } state)
         {
-            filter &= TableFilter.Of($"State eq {state}");
+            filter = $"({filter}) and ({TableClient.CreateQueryFilter($"State eq {state}")})";
         }
 
         if (query.Regime is { } regime)
         {
-            filter &= TableFilter.Of($"Regime eq {regime}");
+            filter = $"({filter}) and ({TableClient.CreateQueryFilter($"Regime eq {regime}")})";
         }
 
-        var page = await table.QueryPageAsync(filter, CaseEntityMapping.CaseColumns, pageSize, continuationToken, cancellationToken);
-        return Page<CaseRecord>.FromValues(page.Values.Select(CaseEntityMapping.ToCase).ToList(), page.ContinuationToken, page.GetRawResponse());
+        // One request: a page may be short, or empty with a token (the service stops after 5 s).
+        var pages = table.QueryAsync<TableEntity>(filter, pageSize, CaseEntityMapping.CaseColumns, cancellationToken).AsPages(continuationToken, pageSize);
+        await foreach (var page in pages)
+        {
+            return Page<CaseRecord>.FromValues(page.Values.Select(CaseEntityMapping.ToCase).ToList(), page.ContinuationToken, page.GetRawResponse());
+        }
+
+        throw new InvalidOperationException("A table query answered no page.");
     }
 }

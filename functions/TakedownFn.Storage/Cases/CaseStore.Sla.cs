@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Cases;
 
@@ -28,30 +28,30 @@ public sealed partial class CaseStore
     /// </summary>
     public async Task<IReadOnlyList<SlaIndexEntry>> DueSlaEntriesAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersFrom} and RowKey lt {CaseKeys.TimersDueBy(now)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersFrom} and RowKey lt {CaseKeys.TimersDueBy(now)}");
         return await EntriesAsync(filter, cancellationToken);
     }
 
     /// <summary>The tenant's warning and breach timers not yet handled that are due in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public async Task<IReadOnlyList<SlaIndexEntry>> SlaTimersDueInAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersDueFrom(from)} and RowKey lt {CaseKeys.TimersDueFrom(to)} and Kind ne {"escalation"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersDueFrom(from)} and RowKey lt {CaseKeys.TimersDueFrom(to)} and Kind ne {"escalation"}");
         return await EntriesAsync(filter, cancellationToken);
     }
 
     /// <summary>Breach timers of the tenant due at or before <paramref name="until"/> (stages not done, breach not yet recorded).</summary>
     public async Task<IReadOnlyList<SlaIndexEntry>> BreachTimersDueByAsync(string tenantId, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersFrom} and RowKey lt {CaseKeys.TimersDueBy(until)} and Kind eq {"breach"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.TimersFrom} and RowKey lt {CaseKeys.TimersDueBy(until)} and Kind eq {"breach"}");
         return await EntriesAsync(filter, cancellationToken);
     }
 
     /// <summary>The tenant's open breaches.</summary>
     public async Task<IReadOnlyList<OpenBreachRecord>> OpenBreachesAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.OpenBreachesFrom} and RowKey lt {CaseKeys.OpenBreachesTo}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.OpenBreachesFrom} and RowKey lt {CaseKeys.OpenBreachesTo}");
         var breaches = new List<OpenBreachRecord>();
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (SlaWireIds.TryParse(entity.GetString("Stage"), out SlaStage stage))
             {
@@ -63,8 +63,9 @@ public sealed partial class CaseStore
     }
 
     /// <summary>Deletes a delivered (or abandoned) escalation's outbox row; false when it was gone already.</summary>
-    public Task<bool> DeleteSlaEntryAsync(string tenantId, string rowKey, CancellationToken cancellationToken = default) =>
-        table.DeleteEntityAsync(tenantId, rowKey, Azure.ETag.All, cancellationToken);
+    public async Task<bool> DeleteSlaEntryAsync(string tenantId, string rowKey, CancellationToken cancellationToken = default) =>
+        // The SDK answers a delete of a missing row with its 404 response rather than throwing.
+        (await table.DeleteEntityAsync(tenantId, rowKey, Azure.ETag.All, cancellationToken)).Status != 404;
 
     /// <summary>
     /// Moves an undelivered escalation's outbox row to a new retry time (delete and insert in one
@@ -94,9 +95,9 @@ public sealed partial class CaseStore
     /// <summary>Every <c>sla-warning</c> and <c>sla-breached</c> event of the tenant (for reports and the SLA benchmark).</summary>
     public async Task<IReadOnlyList<SlaEventRecord>> SlaEventsAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {"e|"} and RowKey lt {"e}"} and (Kind eq {"sla-warning"} or Kind eq {"sla-breached"})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {"e|"} and RowKey lt {"e}"} and (Kind eq {"sla-warning"} or Kind eq {"sla-breached"})");
         var events = new List<SlaEventRecord>();
-        await foreach (var entity in table.QueryAsync(filter, ["CaseId", "EventId", "Kind", "RecordedAt", "Details"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["CaseId", "EventId", "Kind", "RecordedAt", "Details"], cancellationToken: cancellationToken))
         {
             using var details = JsonDocument.Parse(entity.GetString("Details") ?? "{}");
             var root = details.RootElement;
@@ -112,10 +113,10 @@ public sealed partial class CaseStore
         return events;
     }
 
-    private async Task<IReadOnlyList<SlaIndexEntry>> EntriesAsync(TableFilter filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SlaIndexEntry>> EntriesAsync(string filter, CancellationToken cancellationToken)
     {
         var entries = new List<SlaIndexEntry>();
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (SlaIndexRows.ToEntry(entity) is { } entry)
             {

@@ -1,5 +1,5 @@
 using Azure;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Cases;
 
@@ -8,7 +8,7 @@ namespace TakedownFn.Storage.Cases;
 /// <see cref="CaseKeys"/>). Every change is one entity group transaction, so a case and its
 /// steps never disagree and a redelivered or concurrent write changes nothing twice.
 /// </summary>
-public sealed partial class CaseStore(ITableClient table)
+public sealed partial class CaseStore(TableClient table)
 {
     private const int MaxOperationsPerTransaction = 100;
 
@@ -20,16 +20,16 @@ public sealed partial class CaseStore(ITableClient table)
             return null;
         }
 
-        var entity = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.Case(caseId), withNotice ? null : CaseEntityMapping.CaseColumns, cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(tenantId, CaseKeys.Case(caseId), withNotice ? null : CaseEntityMapping.CaseColumns, cancellationToken);
         return entity is null ? null : new StoredCase(CaseEntityMapping.ToCase(entity), withNotice ? CaseEntityMapping.NoticeOf(entity) : null);
     }
 
     /// <summary>The case's steps in the order they were recorded.</summary>
     public async Task<IReadOnlyList<CaseEventRecord>> GetEventsAsync(string tenantId, string caseId, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.EventsFrom(caseId)} and RowKey lt {CaseKeys.EventsTo(caseId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.EventsFrom(caseId)} and RowKey lt {CaseKeys.EventsTo(caseId)}");
         var events = new List<CaseEventRecord>();
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             events.Add(CaseEntityMapping.ToEvent(entity));
         }
@@ -93,12 +93,12 @@ public sealed partial class CaseStore(ITableClient table)
             await table.SubmitTransactionAsync(actions, cancellationToken);
             return new AppendResult(AppendStatus.Appended);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedOperationIndex == stepKeyIndex && stepKeyIndex >= 0)
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == stepKeyIndex && stepKeyIndex >= 0)
         {
             var existing = await StepForKeyAsync(tenant, updated.CaseId, stepIdempotencyKey!, cancellationToken);
             return existing is null ? new AppendResult(AppendStatus.Conflict) : new AppendResult(AppendStatus.DuplicateStep, existing);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && e.FailedOperationIndex == outboxIndex && outboxIndex >= 0))
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 || (e.Status == 404 && e.FailedTransactionActionIndex == outboxIndex && outboxIndex >= 0))
         {
             // 412: someone else changed the case. 409: a step row with this sequence exists (a
             // concurrent append won). 404 on the outbox row: it is gone, so the case was processed.
@@ -109,16 +109,16 @@ public sealed partial class CaseStore(ITableClient table)
     /// <summary>The event id of the case's step recorded under <paramref name="idempotencyKey"/>, or null when no step was.</summary>
     public async Task<string?> StepForKeyAsync(string tenantId, string caseId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var row = await table.GetEntityIfExistsAsync(tenantId, CaseKeys.StepKey(caseId, idempotencyKey), ["EventId"], cancellationToken);
+        var row = await table.GetEntityOrNullAsync(tenantId, CaseKeys.StepKey(caseId, idempotencyKey), ["EventId"], cancellationToken);
         return row?.GetString("EventId");
     }
 
     /// <summary>Case ids the tenant accepted before <paramref name="acceptedBefore"/> that are not processed yet.</summary>
     public async Task<IReadOnlyList<string>> PendingAsync(string tenantId, DateTimeOffset acceptedBefore, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.OutboxFrom} and RowKey lt {CaseKeys.OutboxTo} and AcceptedAt lt {acceptedBefore}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.OutboxFrom} and RowKey lt {CaseKeys.OutboxTo} and AcceptedAt lt {acceptedBefore}");
         var pending = new List<string>();
-        await foreach (var entity in table.QueryAsync(filter, ["CaseId"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["CaseId"], cancellationToken: cancellationToken))
         {
             pending.Add(entity.GetString("CaseId")!);
         }

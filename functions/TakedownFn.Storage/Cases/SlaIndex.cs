@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Cases;
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Cases;
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage.Ledger;
@@ -47,8 +47,8 @@ public static partial class LedgerBenchmarkSupport
         await AddAllAsync(store.Table, EventRows(tenantId, events), progress, cancellationToken);
         await AddAllAsync(store.Table, LeafRows(tenantId, events, secret, tree), written => progress?.Invoke(events.Count + written), cancellationToken);
         var state = tree.ApplyTo(LedgerState.Empty);
-        var etag = await store.Table.AddEntityAsync(state.ToEntity(tenantId), cancellationToken);
-        return state with { ETag = etag };
+        var added = await store.Table.AddEntityAsync(state.ToEntity(tenantId), cancellationToken);
+        return state with { ETag = added.Headers.ETag ?? default };
     }
 
     private static void CheckLoadable(IReadOnlyList<PendingLeaf> events)

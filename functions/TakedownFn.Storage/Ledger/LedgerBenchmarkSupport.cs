@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using TakedownFn.Domain.Events;
 using TakedownFn.Storage.Cases;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
@@ -49,11 +49,11 @@ public static partial class LedgerBenchmarkSupport
     }
 
     /// <summary>Writes <paramref name="count"/> synthetic to-do rows for the tenant (<see cref="SyntheticEvents"/>).</summary>
-    public static Task WritePendingAsync(ITableClient cases, string tenantId, int count, DateTimeOffset recordedAt, CancellationToken cancellationToken = default) =>
+    public static Task WritePendingAsync(TableClient cases, string tenantId, int count, DateTimeOffset recordedAt, CancellationToken cancellationToken = default) =>
         WritePendingAsync(cases, tenantId, SyntheticEvents(count, recordedAt), cancellationToken);
 
     /// <summary>Writes the events as the tenant's to-do rows, exactly as <see cref="CaseStore"/> writes them with each step.</summary>
-    public static async Task WritePendingAsync(ITableClient cases, string tenantId, IEnumerable<PendingLeaf> events, CancellationToken cancellationToken = default)
+    public static async Task WritePendingAsync(TableClient cases, string tenantId, IEnumerable<PendingLeaf> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(events);
@@ -68,7 +68,7 @@ public static partial class LedgerBenchmarkSupport
     /// hears the leaves appended so far and the wave's sequencing time after each wave.
     /// </summary>
     public static async Task<(long Appended, TimeSpan Sequencing)> AppendSyntheticAsync(
-        LedgerSequencer sequencer, ITableClient cases, string tenantId, int count, int waveSize = 10_000,
+        LedgerSequencer sequencer, TableClient cases, string tenantId, int count, int waveSize = 10_000,
         Action<long, TimeSpan>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequencer);
@@ -120,7 +120,7 @@ public static partial class LedgerBenchmarkSupport
     /// a few in flight at a time; the rows are produced only as transactions go out, so a large
     /// load is never held in memory. <paramref name="written"/> hears the rows inserted so far.
     /// </summary>
-    private static async Task AddAllAsync(ITableClient table, IEnumerable<TableEntity> rows, Action<long>? written, CancellationToken cancellationToken)
+    private static async Task AddAllAsync(TableClient table, IEnumerable<TableEntity> rows, Action<long>? written, CancellationToken cancellationToken)
     {
         var running = new List<Task<int>>(ConcurrentTransactions);
         long done = 0;

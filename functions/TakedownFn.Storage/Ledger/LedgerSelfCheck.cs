@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using TakedownFn.Ledger;
 using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
@@ -41,8 +41,8 @@ public static class LedgerSelfCheck
         var range = new CompactRange();
         var tiles = new StoredTiles();
         byte[]? rootAtCheckpoint = null;
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(0)} and RowKey lt {LedgerRows.Leaf(state.Size)}");
-        await foreach (var entity in store.Table.QueryAsync(filter, StoredLeaf.AllColumns, TableClient.MaxPageSize, cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(0)} and RowKey lt {LedgerRows.Leaf(state.Size)}");
+        await foreach (var entity in store.Table.QueryAsync<TableEntity>(filter, LedgerStore.MaxPageSize, StoredLeaf.AllColumns, cancellationToken))
         {
             var row = StoredLeaf.FromEntity(entity);
             if (row.Index != range.Size)

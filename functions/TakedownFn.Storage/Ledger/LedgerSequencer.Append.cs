@@ -1,13 +1,16 @@
+using Azure;
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Core;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
 public sealed partial class LedgerSequencer
 {
     /// <summary>One state row plus a leaf row and an event index row per leaf: 100 actions.</summary>
-    internal const int LeavesPerTransaction = (TableClient.MaxTransactionActions - 1) / 2;
+    internal const int LeavesPerTransaction = (MaxTransactionActions - 1) / 2;
+
+    // Azure Tables: at most 100 operations per entity group transaction.
+    private const int MaxTransactionActions = 100;
 
     // Deletes of to-do rows run behind the commits; this bounds how far behind.
     private const int MaxPendingDeletes = 8;
@@ -78,10 +81,10 @@ public sealed partial class LedgerSequencer
 
         try
         {
-            var etag = await store.Table.AddEntityAsync(LedgerState.Empty.ToEntity(tenantId), cancellationToken);
-            return LedgerState.Empty with { ETag = etag };
+            var added = await store.Table.AddEntityAsync(LedgerState.Empty.ToEntity(tenantId), cancellationToken);
+            return LedgerState.Empty with { ETag = added.Headers.ETag ?? default };
         }
-        catch (StorageRequestFailedException e) when (e.IsConflict)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             return await store.GetStateAsync(tenantId, cancellationToken);
         }
@@ -130,11 +133,11 @@ public sealed partial class LedgerSequencer
             await FaultAsync("before-commit", cancellationToken);
             try
             {
-                var etags = await store.Table.SubmitTransactionAsync(actions, cancellationToken);
+                var responses = await store.Table.SubmitTransactionAsync(actions, cancellationToken);
                 done.AddRange(leaves.Select(l => l.EventId));
-                return (leaves.Count, done, next with { ETag = etags[0] });
+                return (leaves.Count, done, next with { ETag = responses.Value[0].Headers.ETag ?? default });
             }
-            catch (TableTransactionFailedException e) when (e.IsConflict && e.FailedOperationIndex > leaves.Count)
+            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex > leaves.Count)
             {
                 var sequenced = await store.SequencedAsync(tenantId, leaves.Select(l => l.EventId), cancellationToken);
                 if (sequenced.Count == 0)
@@ -146,7 +149,7 @@ public sealed partial class LedgerSequencer
                 done.AddRange(sequenced);
                 leaves = leaves.Where(l => !sequenced.Contains(l.EventId)).ToList();
             }
-            catch (StorageRequestFailedException e) when (e.IsConditionFailed || (e.IsConflict && e is TableTransactionFailedException { FailedOperationIndex: > 0 } t && t.FailedOperationIndex <= leaves.Count))
+            catch (RequestFailedException e) when (e.Status == 412 || (e.Status == 409 && e is TableTransactionFailedException { FailedTransactionActionIndex: > 0 } t && t.FailedTransactionActionIndex <= leaves.Count))
             {
                 // 412 on the state row, or a leaf row at our indexes exists: the log moved on.
                 LogLostRace(logger, tenantId, state.Size);

@@ -1,9 +1,11 @@
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using TakedownFn.Ledger;
 using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Blobs;
-using TakedownFn.Storage.Core;
 
 namespace TakedownFn.Storage.Ledger;
 
@@ -62,9 +64,9 @@ public sealed partial class LedgerSequencer
         var next = state with { CheckpointSize = state.Size, Checkpoint = signed, CheckpointAt = now };
         try
         {
-            await store.Table.UpdateEntityAsync(next.ToEntity(tenantId), state.ETag, Tables.TableUpdateMode.Replace, cancellationToken);
+            await store.Table.UpdateEntityAsync(next.ToEntity(tenantId), state.ETag, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status == 412)
         {
             LogLostRace(logger, tenantId, state.Size);
             return null;
@@ -99,24 +101,24 @@ public sealed partial class LedgerSequencer
 
     private async Task AppendToBlobAsync(string tenantId, string signed, CancellationToken cancellationToken)
     {
-        var blob = container.GetBlobClient(CheckpointsBlobName(tenantId));
+        var blob = container.GetAppendBlobClient(CheckpointsBlobName(tenantId));
         var content = BinaryData.FromBytes(Encoding.UTF8.GetBytes(signed));
         try
         {
-            await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
+            await blob.AppendBlockAsync(content.ToStream(), cancellationToken: cancellationToken);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             try
             {
-                await blob.CreateAppendBlobAsync(BlobRequestConditions.CreateOnly(), cancellationToken);
+                await blob.CreateAsync(new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
             }
-            catch (StorageRequestFailedException created) when (created.Status is 409 or 412)
+            catch (RequestFailedException created) when (created.Status is 409 or 412)
             {
                 // Created meanwhile by another instance.
             }
 
-            await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
+            await blob.AppendBlockAsync(content.ToStream(), cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,7 +1,9 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
-using TakedownFn.Storage.Blobs;
-using TakedownFn.Storage.Core;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage.Ledger;
@@ -33,7 +35,7 @@ public sealed partial class LedgerSequencer
 
     public LedgerSequencer(
         LedgerStore store,
-        ITableClient cases,
+        TableClient cases,
         TenantStore tenants,
         BlobContainerClient container,
         LedgerSigningKeys keys,
@@ -69,15 +71,15 @@ public sealed partial class LedgerSequencer
     public async Task<SequencerRun> RunAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var blob = container.GetBlobClient($"{tenantId}/sequencer");
-        var lease = await TryAcquireLeaseAsync(blob, cancellationToken);
-        if (lease is null)
+        var lease = blob.GetBlobLeaseClient();
+        if (!await TryAcquireLeaseAsync(blob, lease, cancellationToken))
         {
             return SequencerRun.Busy;
         }
 
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = RenewAsync(blob, lease.LeaseId, tenantId, work, stopRenewing.Token);
+        var renewing = RenewAsync(lease, tenantId, work, stopRenewing.Token);
         try
         {
             var (appended, state) = await AppendPendingAsync(tenantId, work.Token);
@@ -88,37 +90,38 @@ public sealed partial class LedgerSequencer
         {
             await stopRenewing.CancelAsync();
             await renewing;
-            await ReleaseAsync(blob, lease.LeaseId, tenantId);
+            await ReleaseAsync(lease, tenantId);
         }
     }
 
-    private async Task<BlobLease?> TryAcquireLeaseAsync(BlobClient blob, CancellationToken cancellationToken)
+    private async Task<bool> TryAcquireLeaseAsync(BlobClient blob, BlobLeaseClient lease, CancellationToken cancellationToken)
     {
         try
         {
-            return await blob.AcquireLeaseAsync(options.LeaseDuration, cancellationToken: cancellationToken);
+            await lease.AcquireAsync(options.LeaseDuration, cancellationToken: cancellationToken);
+            return true;
         }
-        catch (StorageRequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             // First run for this tenant: create the lease blob, then try again.
             try
             {
-                await blob.UploadAsync(BinaryData.Empty, BlobRequestConditions.CreateOnly(), cancellationToken);
+                await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
             }
-            catch (StorageRequestFailedException created) when (created.Status is 409 or 412)
+            catch (RequestFailedException created) when (created.Status is 409 or 412)
             {
                 // Another instance created it.
             }
 
-            return await TryAcquireLeaseAsync(blob, cancellationToken);
+            return await TryAcquireLeaseAsync(blob, lease, cancellationToken);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
-            return null; // LeaseAlreadyPresent: another instance is sequencing this tenant.
+            return false; // LeaseAlreadyPresent: another instance is sequencing this tenant.
         }
     }
 
-    private async Task RenewAsync(BlobClient blob, string leaseId, string tenantId, CancellationTokenSource work, CancellationToken stop)
+    private async Task RenewAsync(BlobLeaseClient lease, string tenantId, CancellationTokenSource work, CancellationToken stop)
     {
         var period = options.LeaseDuration / 3;
         try
@@ -126,15 +129,17 @@ public sealed partial class LedgerSequencer
             while (true)
             {
                 await Task.Delay(period, time, stop);
-                await blob.RenewLeaseAsync(leaseId, stop);
+                await lease.RenewAsync(cancellationToken: stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The run ended.
         }
-        catch (Exception e) when (e is StorageRequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
         {
+            // Azure.Core reports transport failures as RequestFailedException (status 0), and
+            // retries exhausted on them as an AggregateException.
             // The lease is lost (or cannot be kept): stop working. The ETag on the state row
             // already keeps a late write from landing; stopping just saves wasted work.
             LogLeaseLost(logger, e, tenantId);
@@ -142,13 +147,13 @@ public sealed partial class LedgerSequencer
         }
     }
 
-    private async Task ReleaseAsync(BlobClient blob, string leaseId, string tenantId)
+    private async Task ReleaseAsync(BlobLeaseClient lease, string tenantId)
     {
         try
         {
-            await blob.ReleaseLeaseAsync(leaseId, CancellationToken.None);
+            await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
-        catch (StorageRequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
         {
             // It lapses by itself within the lease duration.
             LogReleaseFailed(logger, e, tenantId);

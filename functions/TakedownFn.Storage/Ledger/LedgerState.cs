@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 

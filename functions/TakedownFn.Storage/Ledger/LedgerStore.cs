@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
@@ -9,17 +9,23 @@ namespace TakedownFn.Storage.Ledger;
 /// event lookups and proofs. Only the sequencer writes; everything read here is bounded by the
 /// committed size the caller passes, so rows of an unfinished batch are never served.
 /// </summary>
-public sealed class LedgerStore(ITableClient table)
+public sealed class LedgerStore(TableClient table)
 {
     /// <summary>The most leaves one page of <see cref="GetLeavesAsync"/> returns.</summary>
     public const int MaxLeavesPerRead = 1000;
 
-    internal ITableClient Table => table;
+    /// <summary>The most rows the table service returns per query page.</summary>
+    internal const int MaxPageSize = 1000;
+
+    // Azure allows 1 KiB of UTF-16 per key; Azurite 512 characters.
+    private const int MaxKeyLength = 512;
+
+    internal TableClient Table => table;
 
     /// <summary>The tenant's log state; <see cref="LedgerState.Empty"/> before the first leaf.</summary>
     public async Task<LedgerState> GetStateAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.State, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(tenantId, LedgerRows.State, cancellationToken: cancellationToken);
         return entity is null ? LedgerState.Empty : LedgerState.FromEntity(entity);
     }
 
@@ -42,7 +48,7 @@ public sealed class LedgerStore(ITableClient table)
     public async Task<StoredLeaf> GetLeafAsync(string tenantId, long index, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var entity = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.Leaf(index), StoredLeaf.AllColumns, cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(tenantId, LedgerRows.Leaf(index), StoredLeaf.AllColumns, cancellationToken);
         return entity is null ? throw new InvalidOperationException($"leaf row {index} of the log is missing") : StoredLeaf.FromEntity(entity);
     }
 
@@ -72,9 +78,9 @@ public sealed class LedgerStore(ITableClient table)
             yield break;
         }
 
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(start)} and RowKey lt {LedgerRows.Leaf(end)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {LedgerRows.Leaf(start)} and RowKey lt {LedgerRows.Leaf(end)}");
         long expected = start;
-        await foreach (var entity in table.QueryAsync(filter, StoredLeaf.AllColumns, TableClient.MaxPageSize, cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, StoredLeaf.AllColumns, cancellationToken))
         {
             var leaf = StoredLeaf.FromEntity(entity);
             if (leaf.Index != expected)
@@ -103,7 +109,7 @@ public sealed class LedgerStore(ITableClient table)
             return null;
         }
 
-        var row = await table.GetEntityIfExistsAsync(tenantId, LedgerRows.Event(eventId), cancellationToken: cancellationToken);
+        var row = await table.GetEntityOrNullAsync(tenantId, LedgerRows.Event(eventId), cancellationToken: cancellationToken);
         return row?.GetInt64("Index") is { } index && index < size ? index : null;
     }
 
@@ -111,10 +117,10 @@ public sealed class LedgerStore(ITableClient table)
     internal async Task<HashSet<string>> SequencedAsync(string tenantId, IEnumerable<string> eventIds, CancellationToken cancellationToken)
     {
         var ids = eventIds.ToList();
-        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync(tenantId, LedgerRows.Event(id), ["Index"], cancellationToken)));
+        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityOrNullAsync(tenantId, LedgerRows.Event(id), ["Index"], cancellationToken)));
         return ids.Where((_, i) => rows[i] is not null).ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool IsKeySafe(string value) =>
-        value.Length is > 0 and < TableKey.MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        value.Length is > 0 and < MaxKeyLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

@@ -1,12 +1,11 @@
 using Azure;
+using Azure.Data.Tables;
 using TakedownFn.Storage.Cases;
-using TakedownFn.Storage.Core;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
 /// <summary>The ledger's to-do rows in the cases table (written by <see cref="CaseStore"/> with each event).</summary>
-internal sealed class PendingLeaves(ITableClient cases)
+internal sealed class PendingLeaves(TableClient cases)
 {
     private const int DeletesPerTransaction = 100;
 
@@ -14,7 +13,7 @@ internal sealed class PendingLeaves(ITableClient cases)
     public async Task<bool> AnyAsync(string tenantId, CancellationToken cancellationToken)
     {
         // A page may be empty and still continue (AZURE-FACTS: Table query paging), so follow it.
-        await foreach (var _ in cases.QueryAsync(Range(tenantId), ["EventId"], 1, cancellationToken))
+        await foreach (var _ in cases.QueryAsync<TableEntity>(Range(tenantId), 1, ["EventId"], cancellationToken))
         {
             return true;
         }
@@ -28,9 +27,9 @@ internal sealed class PendingLeaves(ITableClient cases)
     /// </summary>
     public async Task<List<PendingLeaf>> ReadAsync(string tenantId, DateTimeOffset recordedBefore, int max, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.PendingLeavesFrom} and RowKey lt {CaseKeys.PendingLeavesTo} and RecordedAt lt {recordedBefore}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.PendingLeavesFrom} and RowKey lt {CaseKeys.PendingLeavesTo} and RecordedAt lt {recordedBefore}");
         var pending = new List<PendingLeaf>();
-        await foreach (var entity in cases.QueryAsync(filter, maxPerPage: TableClient.MaxPageSize, cancellationToken: cancellationToken))
+        await foreach (var entity in cases.QueryAsync<TableEntity>(filter, maxPerPage: LedgerStore.MaxPageSize, cancellationToken: cancellationToken))
         {
             pending.Add(new PendingLeaf(CaseEntityMapping.ToEvent(entity), entity.GetString("PolicyId")));
             if (pending.Count >= max)
@@ -46,7 +45,7 @@ internal sealed class PendingLeaves(ITableClient cases)
     /// <summary>The submitted notice of a case, for the <c>received</c> leaf's commitment.</summary>
     public async Task<byte[]?> NoticeAsync(string tenantId, string caseId, CancellationToken cancellationToken)
     {
-        var entity = await cases.GetEntityIfExistsAsync(tenantId, CaseKeys.Case(caseId), cancellationToken: cancellationToken);
+        var entity = await cases.GetEntityOrNullAsync(tenantId, CaseKeys.Case(caseId), cancellationToken: cancellationToken);
         return entity is null ? null : CaseEntityMapping.NoticeOf(entity);
     }
 
@@ -60,7 +59,7 @@ internal sealed class PendingLeaves(ITableClient cases)
             {
                 await cases.SubmitTransactionAsync(actions, cancellationToken);
             }
-            catch (StorageRequestFailedException e) when (e.IsNotFound)
+            catch (RequestFailedException e) when (e.Status == 404)
             {
                 // Some were deleted already (by an earlier run that stopped half way): one by one.
                 foreach (var id in chunk)
@@ -71,6 +70,6 @@ internal sealed class PendingLeaves(ITableClient cases)
         }
     }
 
-    private static TableFilter Range(string tenantId) =>
-        TableFilter.Of($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.PendingLeavesFrom} and RowKey lt {CaseKeys.PendingLeavesTo}");
+    private static string Range(string tenantId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CaseKeys.PendingLeavesFrom} and RowKey lt {CaseKeys.PendingLeavesTo}");
 }

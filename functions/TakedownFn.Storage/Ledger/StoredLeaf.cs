@@ -1,4 +1,4 @@
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 

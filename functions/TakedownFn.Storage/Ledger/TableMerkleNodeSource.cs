@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TakedownFn.Ledger.Merkle;
-using TakedownFn.Storage.Tables;
 
 namespace TakedownFn.Storage.Ledger;
 
@@ -14,7 +14,7 @@ namespace TakedownFn.Storage.Ledger;
 /// no earlier than it learnt <paramref name="size"/>, so the tile holds every node complete at that
 /// size, unless the log has since completed it; then it is on its leaf row, read in a second trip.
 /// </remarks>
-internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId, long size) : IMerkleNodeSource
+internal sealed class TableMerkleNodeSource(TableClient table, string tenantId, long size) : IMerkleNodeSource
 {
     private static readonly string[] TileColumns = ["Tiles"];
     private static readonly string[] StateColumns = ["Size", "Tiles"];
@@ -26,7 +26,7 @@ internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId,
         var complete = wanted.Where(t => LedgerTiles.RowHolding(t.Level, t.Tile) < size).ToList();
         var unfinished = wanted.Except(complete).ToList();
         var stateRead = unfinished.Count > 0
-            ? table.GetEntityIfExistsAsync(tenantId, LedgerRows.State, StateColumns, cancellationToken)
+            ? table.GetEntityOrNullAsync(tenantId, LedgerRows.State, StateColumns, cancellationToken)
             : Task.FromResult<TableEntity?>(null);
         var tiles = await ReadTilesAsync(complete, cancellationToken);
         if (unfinished.Count > 0)
@@ -57,7 +57,7 @@ internal sealed class TableMerkleNodeSource(ITableClient table, string tenantId,
     /// <summary>Complete tiles from the leaf rows holding them.</summary>
     private async Task<Dictionary<(int Level, long Tile), byte[]>> ReadTilesAsync(List<(int Level, long Tile)> tiles, CancellationToken cancellationToken)
     {
-        var rows = await Task.WhenAll(tiles.Select(t => table.GetEntityIfExistsAsync(tenantId, LedgerRows.Leaf(LedgerTiles.RowHolding(t.Level, t.Tile)), TileColumns, cancellationToken)));
+        var rows = await Task.WhenAll(tiles.Select(t => table.GetEntityOrNullAsync(tenantId, LedgerRows.Leaf(LedgerTiles.RowHolding(t.Level, t.Tile)), TileColumns, cancellationToken)));
         var read = new Dictionary<(int Level, long Tile), byte[]>();
         for (int i = 0; i < tiles.Count; i++)
         {

@@ -1,5 +1,5 @@
 using Azure;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -20,14 +20,14 @@ public sealed record EscalationWebhookRecord(string TenantId, Uri Url, string Se
 /// Per-tenant settings in the tenants table, one partition per kind of setting (row key: tenant id):
 /// the SLA override (<c>sla-override</c>) and the escalation webhook (<c>escalation-webhook</c>).
 /// </summary>
-public sealed class TenantSettingsStore(ITableClient table)
+public sealed class TenantSettingsStore(TableClient table)
 {
     private const string OverridePartition = "sla-override";
     private const string WebhookPartition = "escalation-webhook";
 
     public async Task<SlaOverrideRecord?> GetSlaOverrideAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityIfExistsAsync(OverridePartition, tenantId, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(OverridePartition, tenantId, cancellationToken: cancellationToken);
         return entity is null ? null : new SlaOverrideRecord(tenantId, entity.GetInt32("Version")!.Value, entity.GetString("Document")!, entity.ETag);
     }
 
@@ -59,7 +59,7 @@ public sealed class TenantSettingsStore(ITableClient table)
 
     public async Task<EscalationWebhookRecord?> GetEscalationWebhookAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityIfExistsAsync(WebhookPartition, tenantId, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(WebhookPartition, tenantId, cancellationToken: cancellationToken);
         return entity is null ? null : new EscalationWebhookRecord(tenantId, new Uri(entity.GetString("Url")!), entity.GetString("Secret")!);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using TakedownFn.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -18,7 +19,7 @@ public sealed record TenantRecord(string TenantId, string Name, DateTimeOffset C
 public sealed record ApiKeyRecord(string KeyHash, string KeyId, string? TenantId, string Role, DateTimeOffset CreatedAt);
 
 /// <summary>Tenants and their API key hashes, in the tenants table.</summary>
-public sealed class TenantStore(ITableClient table)
+public sealed class TenantStore(TableClient table)
 {
     private const string TenantPartition = "tenant";
     private const string KeyPartition = "key";
@@ -51,7 +52,7 @@ public sealed class TenantStore(ITableClient table)
     {
         while (true)
         {
-            var existing = await table.GetEntityIfExistsAsync(SecretPartition, tenantId, cancellationToken: cancellationToken);
+            var existing = await table.GetEntityOrNullAsync(SecretPartition, tenantId, cancellationToken: cancellationToken);
             if (existing?.GetBinary("Secret") is { Length: CommitmentSecretLength } secret)
             {
                 return secret;
@@ -63,7 +64,7 @@ public sealed class TenantStore(ITableClient table)
                 await table.AddEntityAsync(new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }, cancellationToken);
                 return created;
             }
-            catch (Core.StorageRequestFailedException e) when (e.IsConflict)
+            catch (RequestFailedException e) when (e.Status == 409)
             {
                 // Another instance created it first: use that one (read again).
             }
@@ -77,14 +78,14 @@ public sealed class TenantStore(ITableClient table)
             return null;
         }
 
-        var entity = await table.GetEntityIfExistsAsync(TenantPartition, tenantId, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(TenantPartition, tenantId, cancellationToken: cancellationToken);
         return entity is null ? null : ToTenant(entity);
     }
 
     public async Task<IReadOnlyList<TenantRecord>> ListTenantsAsync(CancellationToken cancellationToken = default)
     {
         var tenants = new List<TenantRecord>();
-        await foreach (var entity in table.QueryAsync(TableFilter.Of($"PartitionKey eq {TenantPartition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TenantPartition}"), cancellationToken: cancellationToken))
         {
             tenants.Add(ToTenant(entity));
         }
@@ -99,7 +100,7 @@ public sealed class TenantStore(ITableClient table)
 
     public async Task<ApiKeyRecord?> FindKeyAsync(string keyHash, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityIfExistsAsync(KeyPartition, keyHash, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityOrNullAsync(KeyPartition, keyHash, cancellationToken: cancellationToken);
         return entity is null
             ? null
             : new ApiKeyRecord(keyHash, entity.GetString("KeyId")!, entity.GetString("TenantId"), entity.GetString("Role")!, entity.GetDateTimeOffset("CreatedAt")!.Value);

@@ -17,7 +17,7 @@ internal sealed class FunctionPumps : IHostedService
             QueueFunctionTrigger queue => new QueuePump(
                 function,
                 clients.Queue(queue.QueueName),
-                new Storage.Queues.QueueClient(services.GetRequiredService<Storage.Core.StorageConnection>(), $"{queue.QueueName}-poison", clients.Options),
+                clients.PoisonOf(queue.QueueName),
                 (IQueueHandler)services.GetRequiredService(function.Handler!),
                 options,
                 readiness,

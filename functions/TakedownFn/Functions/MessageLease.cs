@@ -1,4 +1,5 @@
-using TakedownFn.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace TakedownFn.Functions;
 
@@ -12,7 +13,7 @@ internal sealed partial class MessageLease : IDisposable
     private readonly Task _renewal;
     private QueueMessage _current;
 
-    public MessageLease(IQueueClient queue, QueueMessage message, TimeSpan lease, ILogger logger, string function)
+    public MessageLease(QueueClient queue, QueueMessage message, TimeSpan lease, ILogger logger, string function)
     {
         _current = message;
         _renewal = RenewAsync(queue, lease, logger, function);
@@ -28,15 +29,15 @@ internal sealed partial class MessageLease : IDisposable
 
     public void Dispose() => _stop.Dispose();
 
-    private async Task RenewAsync(IQueueClient queue, TimeSpan lease, ILogger logger, string function)
+    private async Task RenewAsync(QueueClient queue, TimeSpan lease, ILogger logger, string function)
     {
         try
         {
             while (true)
             {
                 await Task.Delay(lease / 2, _stop.Token);
-                var receipt = await queue.UpdateMessageAsync(_current.MessageId, _current.PopReceipt, lease, cancellationToken: _stop.Token);
-                _current = _current.With(receipt);
+                var receipt = await queue.UpdateMessageAsync(_current.MessageId, _current.PopReceipt, visibilityTimeout: lease, cancellationToken: _stop.Token);
+                _current = _current.Update(receipt.Value);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

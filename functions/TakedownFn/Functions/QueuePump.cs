@@ -1,4 +1,6 @@
-using TakedownFn.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace TakedownFn.Functions;
 
@@ -9,8 +11,8 @@ namespace TakedownFn.Functions;
 /// </summary>
 internal sealed partial class QueuePump(
     FunctionDefinition function,
-    IQueueClient queue,
-    IQueueClient poison,
+    QueueClient queue,
+    QueueClient poison,
     IQueueHandler handler,
     QueuePumpOptions options,
     StorageReadiness readiness,
@@ -32,10 +34,10 @@ internal sealed partial class QueuePump(
                 inFlight.Remove(await Task.WhenAny(inFlight));
             }
 
-            IReadOnlyList<QueueMessage> messages;
+            QueueMessage[] messages;
             try
             {
-                messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stoppingToken);
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stoppingToken)).Value;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -43,7 +45,7 @@ internal sealed partial class QueuePump(
                 messages = [];
             }
 
-            if (messages.Count == 0)
+            if (messages.Length == 0)
             {
                 // Back off while the queue is empty, as the host does, up to the polling limit.
                 await Task.WhenAny(Task.Delay(idle, stoppingToken), inFlight.Count == 0 ? Task.Delay(Timeout.Infinite, stoppingToken) : Task.WhenAll(inFlight));
@@ -86,7 +88,7 @@ internal sealed partial class QueuePump(
             }
             else
             {
-                await TryAsync(() => queue.UpdateMessageAsync(current.MessageId, current.PopReceipt, options.RetryDelay, cancellationToken: stoppingToken), "release");
+                await TryAsync(() => queue.UpdateMessageAsync(current.MessageId, current.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: stoppingToken), "release");
             }
 
             return;
@@ -108,13 +110,18 @@ internal sealed partial class QueuePump(
 
     /// <summary>
     /// A failed delete or release leaves the message to reappear when its lease ends; the
-    /// handler is idempotent, so that costs a repeat, never a loss.
+    /// handler is idempotent, so that costs a repeat, never a loss. A stale pop receipt means
+    /// the message already reappeared and was taken again: nothing is left to settle.
     /// </summary>
     private async Task TryAsync(Func<Task> action, string what)
     {
         try
         {
             await action();
+        }
+        catch (RequestFailedException e) when (QueueReceipts.IsLost(e))
+        {
+            LogSettleLost(logger, function.Name, what, e.ErrorCode);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -133,4 +140,7 @@ internal sealed partial class QueuePump(
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "{Function}: could not {Action} a message; it will reappear when its lease ends")]
     private static partial void LogSettleFailed(ILogger logger, Exception exception, string function, string action);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "{Function}: could not {Action} a message: it was received again meanwhile ({ErrorCode})")]
+    private static partial void LogSettleLost(ILogger logger, string function, string action, string? errorCode);
 }

@@ -1,5 +1,5 @@
 using TakedownFn.Storage;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 
 namespace TakedownFn.Health;
 

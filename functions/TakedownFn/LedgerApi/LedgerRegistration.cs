@@ -1,5 +1,5 @@
 using TakedownFn.Storage;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Storage.Tenants;
 
@@ -8,12 +8,12 @@ namespace TakedownFn.LedgerApi;
 internal static class LedgerRegistration
 {
     /// <summary>The ledger's store, keys and sequencer; a bad key setting fails start-up.</summary>
-    public static void AddTakedownLedger(this WebApplicationBuilder builder)
+    public static void AddTakedownLedger(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
         var options = LedgerSettings.SequencerOptions(configuration);
-        builder.Services.AddSingleton(sp => LedgerSettings.Keys(configuration, sp.GetRequiredService<StorageConnection>(), contentRoot));
+        builder.Services.AddSingleton(sp => LedgerSettings.Keys(configuration, sp.GetRequiredService<StorageAccount>(), contentRoot));
         builder.Services.AddSingleton(sp => new LedgerStore(sp.GetRequiredService<StorageClients>().LedgerLog));
         builder.Services.AddSingleton(sp =>
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Ledger;
 
 namespace TakedownFn.LedgerApi;
@@ -23,12 +23,12 @@ internal static class LedgerSettings
     /// once and kept in the git-ignored <c>.local/</c> folder. Anywhere else a missing key stops start-up:
     /// a key that changed with every restart would make old checkpoints unverifiable.
     /// </summary>
-    public static LedgerSigningKeys Keys(IConfiguration configuration, StorageConnection connection, string contentRoot)
+    public static LedgerSigningKeys Keys(IConfiguration configuration, StorageAccount account, string contentRoot)
     {
         var pem = configuration[SigningKeyPem];
         if (string.IsNullOrWhiteSpace(pem))
         {
-            if (connection.AccountName != StorageConnection.DevelopmentAccountName)
+            if (account.AccountName != StorageAccount.DevelopmentAccountName)
             {
                 throw new InvalidOperationException($"{SigningKeyPem} is required (a P-256 private key in PEM) unless the app runs against Azurite.");
             }

@@ -1,12 +1,13 @@
-using TakedownFn.Storage.Queues;
+using Azure.Storage.Queues;
+using TakedownFn.Storage;
 
 namespace TakedownFn.Sla;
 
 /// <summary>The escalations queue: webhook deliveries, retried with back-off by sending the message again later.</summary>
-internal sealed partial class EscalationQueue(IQueueClient queue, ILogger<EscalationQueue> logger)
+internal sealed partial class EscalationQueue(QueueClient queue, ILogger<EscalationQueue> logger)
 {
     public async Task SendAsync(EscalationMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
-        await queue.SendMessageAsync(message.ToJson(), delay, QueueLimits.NeverExpires, cancellationToken);
+        await queue.SendMessageAsync(message.ToJson(), delay, QueueTimes.NeverExpires, cancellationToken);
 
     /// <summary>
     /// Sends after the escalation's outbox row was committed; a failure is logged, not thrown (the

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Queues;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Storage.Queues;
+using TakedownFn.Storage;
 
 namespace TakedownFn.Sla;
 
@@ -16,10 +17,10 @@ namespace TakedownFn.Sla;
 /// message per slot. Another instance, or this one after a restart, may send a second message for
 /// the same slot; both fire the same timers and each timer is recorded once (<see cref="SlaRecorder"/>).
 /// </remarks>
-internal sealed partial class SlaTimerQueue(IQueueClient queue, TimeProvider time, ILogger<SlaTimerQueue> logger)
+internal sealed partial class SlaTimerQueue(QueueClient queue, TimeProvider time, ILogger<SlaTimerQueue> logger)
 {
     /// <summary>The longest visibility delay the service accepts.</summary>
-    public static readonly TimeSpan MaxDelay = QueueLimits.MaxVisibilityTimeout;
+    public static readonly TimeSpan MaxDelay = QueueTimes.MaxVisibilityDelay;
 
     private const int ForgetPastSlotsAbove = 10_000;
     private readonly ConcurrentDictionary<(string Tenant, DateTimeOffset SlotEnd), bool> _sent = new();
@@ -33,7 +34,7 @@ internal sealed partial class SlaTimerQueue(IQueueClient queue, TimeProvider tim
 
     public async Task SendAsync(SlaTimerMessage message, CancellationToken cancellationToken)
     {
-        await queue.SendMessageAsync(message.ToJson(), DelayUntil(message.SlotEnd, time.GetUtcNow()), QueueLimits.NeverExpires, cancellationToken);
+        await queue.SendMessageAsync(message.ToJson(), DelayUntil(message.SlotEnd, time.GetUtcNow()), QueueTimes.NeverExpires, cancellationToken);
     }
 
     /// <summary>

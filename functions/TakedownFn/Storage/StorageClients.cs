@@ -1,34 +1,32 @@
-using TakedownFn.Storage.Blobs;
-using TakedownFn.Storage.Core;
-using TakedownFn.Storage.Queues;
-using TakedownFn.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace TakedownFn.Storage;
 
 /// <summary>
-/// One client per queue, table and container the app owns, created once and shared. They all send
-/// through the registered <see cref="StorageClientOptions"/>, so a host can add a pipeline policy
-/// (e.g. <see cref="StorageOperationCounter"/>) to every storage request the app makes.
+/// The official SDK clients of each queue, table and container the app owns, taken once from the
+/// registered service clients and shared (the SDK clients are thread-safe). They all send through
+/// the registered <see cref="Accounts.StorageClientSettings"/>, so a host can add a pipeline policy
+/// (e.g. <see cref="Accounts.StorageOperationCounter"/>) to every storage request the app makes.
 /// </summary>
-internal sealed class StorageClients(StorageConnection connection, StorageResources resources, StorageClientOptions options)
+internal sealed class StorageClients(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, StorageResources resources)
 {
-    public StorageClientOptions Options => options;
+    public QueueClient Intake { get; } = queues.GetQueueClient(resources.IntakeQueue);
 
-    public QueueClient Intake { get; } = new(connection, resources.IntakeQueue, options);
+    public QueueClient IntakePoison { get; } = queues.GetQueueClient(resources.IntakePoisonQueue);
 
-    public QueueClient IntakePoison { get; } = new(connection, resources.IntakePoisonQueue, options);
+    public QueueClient Timers { get; } = queues.GetQueueClient(resources.TimersQueue);
 
-    public QueueClient Timers { get; } = new(connection, resources.TimersQueue, options);
+    public QueueClient Escalations { get; } = queues.GetQueueClient(resources.EscalationsQueue);
 
-    public QueueClient Escalations { get; } = new(connection, resources.EscalationsQueue, options);
+    public TableClient LedgerLog { get; } = tables.GetTableClient(resources.LedgerTable);
 
-    public TableClient LedgerLog { get; } = new(connection, resources.LedgerTable, options);
+    public TableClient Cases { get; } = tables.GetTableClient(resources.CasesTable);
 
-    public TableClient Cases { get; } = new(connection, resources.CasesTable, options);
+    public TableClient Tenants { get; } = tables.GetTableClient(resources.TenantsTable);
 
-    public TableClient Tenants { get; } = new(connection, resources.TenantsTable, options);
-
-    public BlobContainerClient Ledger { get; } = new(connection, resources.LedgerContainer, options);
+    public BlobContainerClient Ledger { get; } = blobs.GetBlobContainerClient(resources.LedgerContainer);
 
     public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison, Timers, Escalations];
 
@@ -38,4 +36,8 @@ internal sealed class StorageClients(StorageConnection connection, StorageResour
 
     /// <summary>The client of a queue by name (for the pumps, which know queues by name).</summary>
     public QueueClient Queue(string name) => Queues.Single(q => q.Name == name);
+
+    /// <summary>The poison queue of <paramref name="queueName"/>, named as the Functions host names it.</summary>
+    public QueueClient PoisonOf(string queueName) =>
+        Queues.SingleOrDefault(q => q.Name == $"{queueName}-poison") ?? queues.GetQueueClient($"{queueName}-poison");
 }

@@ -36,7 +36,7 @@ internal sealed partial class StorageProvisioner(
         await Task.WhenAll(
             clients.Queues.Select(q => (Task)q.CreateIfNotExistsAsync(cancellationToken: cancellationToken))
                 .Concat(clients.Tables.Select(t => (Task)t.CreateIfNotExistsAsync(cancellationToken)))
-                .Concat(clients.Containers.Select(c => (Task)c.CreateIfNotExistsAsync(cancellationToken))));
+                .Concat(clients.Containers.Select(c => (Task)c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
         LogReady(logger, clients.Queues.Count, clients.Tables.Count, clients.Containers.Count);
     }
 

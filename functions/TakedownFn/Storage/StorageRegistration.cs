@@ -1,6 +1,9 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using TakedownFn.Processing;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Cases;
-using TakedownFn.Storage.Core;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage;
@@ -10,25 +13,35 @@ internal static class StorageRegistration
     public const string PrefixSetting = "TakedownFn:StoragePrefix";
 
     /// <summary>
-    /// Reads the storage connection the Functions way (<c>AzureWebJobsStorage</c> or its
+    /// Reads the storage account the Functions way (<c>AzureWebJobsStorage</c> or its
     /// identity-based <c>__</c> settings) and fails start-up at once, naming the bad setting, when
-    /// it cannot be used.
+    /// it cannot be used; registers the SDK's service clients and the app's clients and stores.
+    /// On <see cref="IHostApplicationBuilder"/>, so the standalone host and the Functions worker share it.
     /// </summary>
-    public static void AddTakedownStorage(this WebApplicationBuilder builder)
+    /// <exception cref="StorageConfigurationException">A storage setting cannot be used.</exception>
+    public static void AddTakedownStorage(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         // Environment variables spell sections with "__"; configuration keys use ":".
-        var connection = StorageConnection.FromSettings(name => configuration[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)]);
-        builder.Services.AddSingleton(connection);
-        builder.Services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
-        builder.Services.AddSingleton(_ => new StorageProbe(connection));
-        builder.Services.AddSingleton(new StorageClientOptions());
-        builder.Services.AddSingleton<StorageClients>();
-        builder.Services.AddSingleton<StorageProvisioner>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
-        builder.Services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
-        builder.Services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
-        builder.Services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
-        builder.Services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
+        var account = StorageAccount.FromSettings(name => configuration[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)]);
+        var services = builder.Services;
+        services.AddSingleton(account);
+        services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
+        services.AddSingleton(_ => new StorageProbe(account));
+        services.AddSingleton(new StorageClientSettings());
+        services.AddSingleton(sp => account.CreateTableServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => account.CreateQueueServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => account.CreateBlobServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => new StorageClients(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<QueueServiceClient>(),
+            sp.GetRequiredService<BlobServiceClient>(),
+            sp.GetRequiredService<StorageResources>()));
+        services.AddSingleton<StorageProvisioner>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
+        services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
+        services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
+        services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
+        services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }

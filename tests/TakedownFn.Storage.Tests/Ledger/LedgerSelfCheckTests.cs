@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TakedownFn.Storage.Ledger;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Storage.Tests.Ledger;
@@ -22,7 +22,7 @@ public sealed class LedgerSelfCheckTests(AzuriteFixture azurite) : IClassFixture
         await log.WritePendingAsync(300);
         await LedgerBenchmarkSupport.DrainAsync(log.NewSequencer(), log.TenantId);
         Assert.True((await LedgerSelfCheck.RunAsync(log.Store, log.Keys, log.TenantId)).Ok);
-        var row = await log.Ledger.GetEntityAsync(log.TenantId, LedgerRows.Leaf(index));
+        var row = (await log.Ledger.GetEntityAsync<TableEntity>(log.TenantId, LedgerRows.Leaf(index))).Value;
         var bytes = row.GetBinary(column)!;
         bytes[offset % bytes.Length] ^= 0x20;
         row[column] = bytes;
@@ -50,7 +50,7 @@ public sealed class LedgerSelfCheckTests(AzuriteFixture azurite) : IClassFixture
         var log = await LedgerTestLog.CreateAsync(azurite);
         await log.WritePendingAsync(300);
         await LedgerBenchmarkSupport.DrainAsync(log.NewSequencer(), log.TenantId);
-        var row = await log.Ledger.GetEntityAsync(log.TenantId, LedgerRows.State);
+        var row = (await log.Ledger.GetEntityAsync<TableEntity>(log.TenantId, LedgerRows.State)).Value;
         var tiles = row.GetBinary("Tiles")!;
         tiles[offset] ^= 0x20;
         row["Tiles"] = tiles;

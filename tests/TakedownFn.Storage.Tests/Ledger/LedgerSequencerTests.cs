@@ -1,9 +1,11 @@
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Specialized;
 using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Merkle;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Ledger;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Storage.Tests.Ledger;
@@ -31,7 +33,7 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(120, checkpoint.TreeSize);
         Assert.Equal(MerkleReplay.RootFromLeaves(leaves.Select(l => (ReadOnlyMemory<byte>)l.Leaf)), checkpoint.RootHash);
         var blob = await log.Container.GetBlobClient(LedgerSequencer.CheckpointsBlobName(log.TenantId)).DownloadContentAsync();
-        Assert.Equal(state.Checkpoint, Encoding.UTF8.GetString(blob.Content.ToArray()));
+        Assert.Equal(state.Checkpoint, Encoding.UTF8.GetString(blob.Value.Content.ToArray()));
     }
 
     [Fact]
@@ -67,13 +69,16 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         var log = await LedgerTestLog.CreateAsync(azurite);
         await log.WritePendingAsync(300);
         await LedgerBenchmarkSupport.DrainAsync(log.NewSequencer(), log.TenantId);
-        var counting = new LedgerStore(new TableClient(azurite.Connection, log.Ledger.Name, Tables.TableTestSupport.Counting(out var counter)));
+        var counter = new StorageOperationCounter();
+        var settings = new StorageClientSettings();
+        settings.PerCallPolicies.Add(counter);
+        var counting = new LedgerStore(azurite.Table(log.Ledger.Name, settings));
 
         var proof = await counting.InclusionProofAsync(log.TenantId, 123, 300);
 
         // Two point reads for 9 hashes: leaf row 255 (tile (0, 0)) and the state row (the rest).
         Assert.Equal(9, proof.Count);
-        Assert.Equal(2, counter.Count);
+        Assert.Equal(2, counter.Total);
     }
 
     [Fact]
@@ -237,10 +242,11 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         await log.WritePendingAsync(5);
         var blob = log.Container.GetBlobClient($"{log.TenantId}/sequencer");
         await blob.UploadAsync(BinaryData.Empty);
-        var lease = await blob.AcquireLeaseAsync(TimeSpan.FromSeconds(15));
+        var lease = blob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(15));
 
         var busy = await log.NewSequencer().RunAsync(log.TenantId);
-        await blob.ReleaseLeaseAsync(lease.LeaseId);
+        await lease.ReleaseAsync();
         var after = await log.NewSequencer().RunAsync(log.TenantId);
 
         Assert.Equal(SequencerRun.Busy, busy);
@@ -271,7 +277,7 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         await log.WritePendingAsync(8);
         await sequencer.RunAsync(log.TenantId);
         // The hash of leaf 2, in the unfinished tile (0, 0) on the state row.
-        var row = await log.Ledger.GetEntityAsync(log.TenantId, LedgerRows.State);
+        var row = (await log.Ledger.GetEntityAsync<TableEntity>(log.TenantId, LedgerRows.State)).Value;
         var tiles = row.GetBinary("Tiles")!;
         tiles[64] ^= 1;
         row["Tiles"] = tiles;
@@ -294,7 +300,7 @@ public sealed class LedgerSequencerTests(AzuriteFixture azurite) : IClassFixture
         await log.WritePendingAsync(4);
         await log.NewSequencer(new LedgerSequencerOptions { SettleTime = TimeSpan.Zero, CheckpointInterval = TimeSpan.FromHours(1) }).RunAsync(log.TenantId);
         // 12 leaves, checkpoint at 8: alter the hash of leaf 2 in the state row's unfinished tile.
-        var row = await log.Ledger.GetEntityAsync(log.TenantId, LedgerRows.State);
+        var row = (await log.Ledger.GetEntityAsync<TableEntity>(log.TenantId, LedgerRows.State)).Value;
         var tiles = row.GetBinary("Tiles")!;
         tiles[64] ^= 1;
         row["Tiles"] = tiles;

@@ -1,9 +1,9 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using TakedownFn.Ledger.Checkpoints;
-using TakedownFn.Storage.Blobs;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Ledger;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Storage.Tenants;
 using TakedownFn.Testing;
 
@@ -48,10 +48,10 @@ internal sealed class LedgerTestLog
 
     public static async Task<LedgerTestLog> CreateAsync(AzuriteFixture azurite)
     {
-        var cases = new TableClient(azurite.Connection, AzuriteFixture.UniqueName("c"));
-        var tenants = new TableClient(azurite.Connection, AzuriteFixture.UniqueName("t"));
-        var ledger = new TableClient(azurite.Connection, AzuriteFixture.UniqueName("l"));
-        var container = new BlobContainerClient(azurite.Connection, AzuriteFixture.UniqueName("l"));
+        var cases = azurite.Table(AzuriteFixture.UniqueName("c"));
+        var tenants = azurite.Table(AzuriteFixture.UniqueName("t"));
+        var ledger = azurite.Table(AzuriteFixture.UniqueName("l"));
+        var container = azurite.Container(AzuriteFixture.UniqueName("l"));
         await Task.WhenAll(cases.CreateIfNotExistsAsync(), tenants.CreateIfNotExistsAsync(), ledger.CreateIfNotExistsAsync(), container.CreateIfNotExistsAsync());
         var log = new LedgerTestLog(azurite, cases, tenants, ledger, container, TenantStore.NewTenantId());
         await log.Tenants.CreateTenantAsync(new TenantRecord(log.TenantId, "Test platform", DateTimeOffset.UtcNow));
@@ -64,9 +64,9 @@ internal sealed class LedgerTestLog
     /// </summary>
     public async Task<LedgerTestLog> TwinAsync()
     {
-        var cases = new TableClient(Azurite.Connection, AzuriteFixture.UniqueName("c"));
-        var ledger = new TableClient(Azurite.Connection, AzuriteFixture.UniqueName("l"));
-        var container = new BlobContainerClient(Azurite.Connection, AzuriteFixture.UniqueName("l"));
+        var cases = Azurite.Table(AzuriteFixture.UniqueName("c"));
+        var ledger = Azurite.Table(AzuriteFixture.UniqueName("l"));
+        var container = Azurite.Container(AzuriteFixture.UniqueName("l"));
         await Task.WhenAll(cases.CreateIfNotExistsAsync(), ledger.CreateIfNotExistsAsync(), container.CreateIfNotExistsAsync());
         return new LedgerTestLog(Azurite, cases, tenantsTable, ledger, container, TenantId);
     }
@@ -82,7 +82,7 @@ internal sealed class LedgerTestLog
     public async Task<List<TableEntity>> PendingRowsAsync()
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in Cases.QueryAsync(TableFilter.StartsWith("RowKey", CaseKeys.PendingLeavesFrom)))
+        await foreach (var row in Cases.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {CaseKeys.PendingLeavesFrom} and RowKey lt {CaseKeys.PendingLeavesTo}")))
         {
             rows.Add(row);
         }

@@ -115,10 +115,10 @@ public sealed class CustomHandlerInvocationTests(AzuriteFixture azurite) : IClas
     }
 
     /// <summary>Takes the intake message off the real queue, as the host does before invoking.</summary>
-    private async Task<Storage.Queues.QueueMessage> TakeIntakeMessageAsync()
+    private async Task<Azure.Storage.Queues.Models.QueueMessage> TakeIntakeMessageAsync()
     {
         var queue = _app.Services.GetRequiredService<StorageClients>().Intake;
-        var messages = await Eventually.GetAsync(() => queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5)), m => m.Count == 1);
+        var messages = await Eventually.GetAsync(async () => (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value, m => m.Length == 1);
         return Assert.Single(messages);
     }
 

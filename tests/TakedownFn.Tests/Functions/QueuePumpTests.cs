@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using TakedownFn.Functions;
-using TakedownFn.Storage.Queues;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Tests.Functions;
@@ -23,10 +23,10 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var handler = new RecordingHandler(_ => Task.CompletedTask);
         await queue.SendMessageAsync("{\"n\":1}");
 
-        await RunUntilAsync(queue, poison, handler, async () => handler.Deliveries.Count == 1 && (await queue.GetPropertiesAsync()).ApproximateMessagesCount == 0);
+        await RunUntilAsync(queue, poison, handler, async () => handler.Deliveries.Count == 1 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
 
         Assert.Equal("{\"n\":1}", Assert.Single(handler.Deliveries).Text);
-        Assert.Equal(0, (await queue.GetPropertiesAsync()).ApproximateMessagesCount);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var handler = new RecordingHandler(_ => throw new InvalidOperationException("boom"));
         await queue.SendMessageAsync("{\"n\":2}");
 
-        await RunUntilAsync(queue, poison, handler, async () => (await poison.PeekMessagesAsync()).Count == 1);
+        await RunUntilAsync(queue, poison, handler, async () => (await poison.PeekMessagesAsync()).Value.Length == 1);
 
         Assert.Equal([1L, 2, 3, 4, 5], handler.Deliveries.Select(d => d.DequeueCount));
-        Assert.Equal("{\"n\":2}", Assert.Single(await poison.PeekMessagesAsync()).MessageText);
-        Assert.Empty(await queue.PeekMessagesAsync());
+        Assert.Equal("{\"n\":2}", Assert.Single((await poison.PeekMessagesAsync()).Value).MessageText);
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
     }
 
     [Fact]
@@ -50,17 +50,17 @@ public sealed class QueuePumpTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var handler = new RecordingHandler(ct => Task.Delay(TimeSpan.FromSeconds(5), ct));
         await queue.SendMessageAsync("{\"n\":3}");
 
-        await RunUntilAsync(queue, poison, handler, async () => handler.Completed == 1 && (await queue.GetPropertiesAsync()).ApproximateMessagesCount == 0);
+        await RunUntilAsync(queue, poison, handler, async () => handler.Completed == 1 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
 
         Assert.Single(handler.Deliveries);
-        Assert.Empty(await poison.PeekMessagesAsync());
+        Assert.Empty((await poison.PeekMessagesAsync()).Value);
     }
 
     private async Task<(QueueClient Queue, QueueClient Poison)> QueuesAsync()
     {
         var name = AzuriteFixture.UniqueName("pump");
-        var queue = new QueueClient(azurite.Connection, name);
-        var poison = new QueueClient(azurite.Connection, $"{name}-poison");
+        var queue = azurite.Queue(name);
+        var poison = azurite.Queue($"{name}-poison");
         await queue.CreateIfNotExistsAsync();
         await poison.CreateIfNotExistsAsync();
         return (queue, poison);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Tests.Health;
@@ -29,7 +29,7 @@ public sealed class HealthTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     public async Task Health_StorageUnreachable_Answers503NamingEachService()
     {
         // Nothing listens on these ports: Azurite's account, but no Azurite.
-        var nowhere = StorageConnection.ForAzurite("127.0.0.1", 1, 2, 3).ToConnectionString();
+        var nowhere = StorageAccount.ForAzurite("127.0.0.1", 1, 2, 3).ToConnectionString();
         await using var app = new TakedownFnFactory(azurite.Server, new Dictionary<string, string> { ["AzureWebJobsStorage"] = nowhere });
 
         var response = await app.CreateClient().GetAsync(new Uri("/api/health", UriKind.Relative));

@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Ledger.Merkle;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Ledger;
-using TakedownFn.Storage.Tables;
 using TakedownFn.Testing;
 
 namespace TakedownFn.Tests.Ledger;
@@ -133,7 +133,7 @@ public sealed class LedgerApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(0, (await LedgerApp.RunVerifierAsync("export", "--file", good, "--key", keyFile)).ExitCode);
 
         var table = _app.Services.GetRequiredService<StorageClients>().LedgerLog;
-        var row = await table.GetEntityAsync(_tenant.TenantId, LedgerRows.Leaf(1));
+        var row = (await table.GetEntityAsync<TableEntity>(_tenant.TenantId, LedgerRows.Leaf(1))).Value;
         var leaf = row.GetBinary("Leaf")!;
         leaf[leaf.Length / 2] ^= 0x01;
         row["Leaf"] = leaf;

@@ -21,7 +21,7 @@ public sealed class IntakeProcessingTests(AzuriteFixture azurite) : TenantTestBa
 
         var queue = App.Services.GetRequiredService<StorageClients>().Intake;
         await queue.SendMessageAsync(new IntakeMessage(Tenant.TenantId, [caseId, caseId]).ToJson());
-        await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).ApproximateMessagesCount, count => count == 0);
+        await Eventually.GetAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, count => count == 0);
 
         var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Equal(3, view.GetProperty("timeline").GetArrayLength());

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TakedownFn.Functions;
 using TakedownFn.Sla;
-using TakedownFn.Storage.Core;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Testing;
 using static TakedownFn.Tests.Sla.SlaTestSupport;
 
@@ -27,10 +27,10 @@ public sealed class SlaHopTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);
-            services.RemoveAll<StorageClientOptions>();
-            var options = new StorageClientOptions();
-            options.AddPolicy(puts, HttpPipelinePosition.PerCall);
-            services.AddSingleton(options);
+            services.RemoveAll<StorageClientSettings>();
+            var settings = new StorageClientSettings();
+            settings.PerCallPolicies.Add(puts);
+            services.AddSingleton(settings);
         });
         var tenant = await app.CreateTenantAsync();
         // 17 USC 512(c) says "expeditiously": a platform target, which the platform may set to 9 days.

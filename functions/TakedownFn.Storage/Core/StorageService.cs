@@ -1,9 +1,0 @@
-namespace TakedownFn.Storage.Core;
-
-/// <summary>The three Azure Storage services TakedownFn uses.</summary>
-public enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}
