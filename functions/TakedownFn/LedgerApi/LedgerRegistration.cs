@@ -8,7 +8,7 @@ namespace TakedownFn.LedgerApi;
 internal static class LedgerRegistration
 {
     /// <summary>The ledger's store, keys and sequencer; a bad key setting fails start-up.</summary>
-    public static void AddTakedownLedger(this WebApplicationBuilder builder)
+    public static void AddTakedownLedger(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;

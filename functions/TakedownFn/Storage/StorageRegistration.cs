@@ -14,7 +14,7 @@ internal static class StorageRegistration
     /// identity-based <c>__</c> settings) and fails start-up at once, naming the bad setting, when
     /// it cannot be used.
     /// </summary>
-    public static void AddTakedownStorage(this WebApplicationBuilder builder)
+    public static void AddTakedownStorage(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         // Environment variables spell sections with "__"; configuration keys use ":".
