@@ -39,9 +39,18 @@ internal sealed class FunctionAuthorizationMiddleware : IFunctionsWorkerMiddlewa
         }
 
         var policyName = PolicyByEntryPoint.GetOrAdd(context.FunctionDefinition.EntryPoint, PolicyOf);
+        await AuthorizeAsync(http, policyName, () => next(context));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="function"/> when the caller satisfies <paramref name="policyName"/>
+    /// (or at once when it is null); otherwise writes the 401 or 403 answer and skips it.
+    /// </summary>
+    internal static async Task AuthorizeAsync(HttpContext http, string? policyName, Func<Task> function)
+    {
         if (policyName is null)
         {
-            await next(context);
+            await function();
             return;
         }
 
@@ -61,7 +70,7 @@ internal sealed class FunctionAuthorizationMiddleware : IFunctionsWorkerMiddlewa
         var authenticated = await evaluator.AuthenticateAsync(policy, http);
         var authorization = await evaluator.AuthorizeAsync(policy, authenticated, http, resource: null);
         await services.GetRequiredService<IAuthorizationMiddlewareResultHandler>()
-            .HandleAsync(_ => next(context), http, policy, authorization);
+            .HandleAsync(_ => function(), http, policy, authorization);
     }
 
     /// <summary>The policy a function's method requires; null for one that allows anonymous calls.</summary>
