@@ -11,7 +11,6 @@ using TakedownFn.Hosting;
 using TakedownFn.Storage;
 using TakedownFn.Tests.Functions;
 using TakedownFn.Testing;
-using TakedownFn.Tenants;
 
 namespace TakedownFn.Tests.Hosting;
 
@@ -52,20 +51,6 @@ public sealed class WorkerFixture : IAsyncLifetime
     {
         Host.Dispose();
         return Task.CompletedTask;
-    }
-
-    /// <summary>A tenant of the worker's storage and a key per role, and an admin key.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> KeysAsync(string tenantName)
-    {
-        var admin = Services.GetRequiredService<TenantAdministration>();
-        var tenant = await admin.CreateTenantAsync(tenantName, CancellationToken.None);
-        var keys = new Dictionary<string, string> { ["tenant"] = tenant.TenantId, ["admin"] = (await admin.IssueKeyAsync(null, Role.Admin, CancellationToken.None)).Key };
-        foreach (var role in new[] { Role.Platform, Role.Officer, Role.Auditor })
-        {
-            keys[role.Name()] = (await admin.IssueKeyAsync(tenant.TenantId, role, CancellationToken.None)).Key;
-        }
-
-        return keys;
     }
 
     /// <summary>
@@ -146,7 +131,8 @@ public sealed record HttpAnswer(int Status, string? ContentType, string? Locatio
 {
     /// <summary>
     /// The answer with what legitimately differs between two deployments replaced: per-request trace
-    /// ids and latencies, generated ids, and the standalone host's storage prefix in resource names.
+    /// ids, latencies and clock readings (the worker's clock is the tests'), generated ids, and the
+    /// standalone host's storage prefix in resource names.
     /// </summary>
     public HttpAnswer Normalized(IReadOnlyDictionary<string, string> replacements, string? storagePrefix = null)
     {
@@ -168,6 +154,7 @@ public sealed record HttpAnswer(int Status, string? ContentType, string? Locatio
             case JsonObject obj:
                 obj.Remove("traceId");
                 obj.Remove("latencyMs");
+                obj.Remove("asOf");
                 foreach (var (name, child) in obj.ToList())
                 {
                     if (name == "name" && storagePrefix is { Length: > 0 } && child?.GetValue<string>() is { } text && text.StartsWith(storagePrefix, StringComparison.Ordinal))
