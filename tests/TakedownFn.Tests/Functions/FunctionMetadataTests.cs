@@ -77,6 +77,15 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public void PolicyOf_FunctionDeclaringNeitherAuthorizeNorAllowAnonymous_IsRefused()
+    {
+        // A queue function carries neither; an HTTP function that forgot its [Authorize] would be the same.
+        var exception = Assert.Throws<InvalidOperationException>(() => FunctionAuthorizationMiddleware.PolicyOf("TakedownFn.Processing.ProcessingFunctions.ProcessIntake"));
+
+        Assert.Contains("declares neither", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Metadata_QueueFunctions_ReadTheUnprefixedQueuesOfTheApp()
     {
         var resources = StorageResources.FromPrefix(null);
