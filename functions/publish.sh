@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Assembles the Azure Functions deployment layout (custom handler, Linux):
-#   host.json, one folder per function with its function.json, and bin/ with the self-contained
-#   handler (the Functions host's image carries no .NET runtime for custom handlers).
-# Usage: functions/publish.sh [OUT]   (default: artifacts/functionapp); zip OUT for zip deploy.
+# Assembles the zip-deploy layout of the Function App (.NET 10 isolated worker, for a Flex
+# Consumption plan; also Premium or Dedicated): host.json, functions.metadata, extensions.json,
+# worker.config.json, .azurefunctions/ (the host-side queue extension) and the framework-dependent
+# app, all at the root, as the Functions host expects. The app needs the setting
+# FUNCTIONS_WORKER_RUNTIME=dotnet-isolated (Flex sets the runtime in the site's functionAppConfig).
+# Usage: functions/publish.sh [OUT]   (default: artifacts/functionapp); also writes OUT.zip.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=${1:-artifacts/functionapp}
-rm -rf "$out"
+rm -rf "$out" "$out.zip"
 mkdir -p "$out"
-dotnet publish functions/TakedownFn -c Release -r linux-x64 --self-contained --nologo -v quiet -o "$out/bin"
-cp host.json "$out/"
-cp -r functions/TakedownFn/FunctionApp/. "$out/"
-chmod +x "$out/bin/TakedownFn"
-echo "Deployment layout in $out: $(ls "$out" | tr '\n' ' ')"
+dotnet publish functions/TakedownFn -c Release --nologo -v quiet -o "$out"
+for f in host.json functions.metadata extensions.json worker.config.json TakedownFn.dll; do
+  [ -f "$out/$f" ] || { echo "publish.sh: $f is missing from $out" >&2; exit 1; }
+done
+# The local settings file is for local runs only; it never goes into the package.
+rm -f "$out/local.settings.json"
+out_abs=$(cd "$out" && pwd)
+(cd "$out_abs" && python3 -c 'import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for d, _, files in os.walk("."):
+        for f in files:
+            p = os.path.join(d, f); z.write(p, os.path.relpath(p, "."))' "$out_abs.zip")
+echo "Deployment layout in $out (zip: $out.zip): $(ls "$out" | grep -v '\.dll$' | tr '\n' ' ')"

@@ -36,12 +36,22 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts <c>dotnet TakedownFn.dll</c> with exactly the given environment additions and a clean working directory.</summary>
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => Start(environment, []);
 
-    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string})"/>, with command-line arguments (an operator command).</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments)
+    /// <summary>
+    /// As <see cref="Start(IReadOnlyDictionary{string, string})"/>, with command-line arguments (an
+    /// operator command, or the Functions host's launch) and files put in the working directory
+    /// first (name and content), e.g. a local.settings.json.
+    /// </summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? files = null)
     {
+        var directory = Directory.CreateTempSubdirectory("takedownfn-app").FullName;
+        foreach (var (name, content) in files ?? new Dictionary<string, string>())
+        {
+            File.WriteAllText(Path.Combine(directory, name), content);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Directory.CreateTempSubdirectory("takedownfn-app").FullName,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

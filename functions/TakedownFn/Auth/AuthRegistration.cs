@@ -10,7 +10,7 @@ internal static class Policies
     public const string ReadLedger = "read-ledger";
     public const string ManageTenants = "manage-tenants";
 
-    public static void AddTakedownAuth(this WebApplicationBuilder builder)
+    public static void AddTakedownAuth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

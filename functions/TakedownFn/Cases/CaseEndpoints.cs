@@ -39,7 +39,7 @@ internal static class CaseEndpoints
         app.MapPost("/api/cases/{id}/steps", RecordStepAsync).RequireAuthorization(Policies.SubmitNotices);
     }
 
-    private static async Task<IResult> GetAsync(
+    internal static async Task<IResult> GetAsync(
         string id, HttpContext context, CaseStore cases, CalendarCatalog calendars, SlaOptions sla, TimeProvider time, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
@@ -54,11 +54,18 @@ internal static class CaseEndpoints
         return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow(), plan));
     }
 
-    private static async Task<IResult> ListAsync(
-        HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken,
-        string? state = null, string? regime = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? pageSize = null, string? continuation = null)
+    /// <summary>
+    /// The query is read here rather than bound by the framework, so that both hosts answer a bad
+    /// <c>from</c>, <c>to</c> or <c>pageSize</c> with the same problem details naming the field.
+    /// </summary>
+    internal static async Task<IResult> ListAsync(HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
+        var query = context.Request.Query;
+        string? state = query["state"], regime = query["regime"], continuation = query["continuation"];
+        var from = QueryValues.Time(query, "from", errors);
+        var to = QueryValues.Time(query, "to", errors);
+        var pageSize = QueryValues.Int(query, "pageSize", $"must be 1 to {MaxPageSize}", errors);
         if (state is not null && !WireIds.TryParse(state, out CaseState _))
         {
             errors.Add(new ValidationError("state", "is not a known case state"));
@@ -74,7 +81,7 @@ internal static class CaseEndpoints
             errors.Add(new ValidationError("to", "must not be before from"));
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
+        if (pageSize is < 1 or > MaxPageSize && !errors.Any(e => e.Field == "pageSize"))
         {
             errors.Add(new ValidationError("pageSize", $"must be 1 to {MaxPageSize}"));
         }
@@ -98,7 +105,7 @@ internal static class CaseEndpoints
         }
     }
 
-    private static async Task<IResult> RecordStepAsync(
+    internal static async Task<IResult> RecordStepAsync(
         string id, HttpContext context, CaseStore cases, IntakeQueue intake, SlaTimerQueue timers, SlaRecorder recorder, CalendarCatalog calendars, SlaOptions sla, TimeProvider time,
         CancellationToken cancellationToken)
     {

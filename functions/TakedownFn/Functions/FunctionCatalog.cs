@@ -6,10 +6,11 @@ using TakedownFn.Storage;
 namespace TakedownFn.Functions;
 
 /// <summary>
-/// Every function of the app, the one source of truth for both hosting modes: the Functions host
-/// reads the <c>function.json</c> generated from it, and standalone mode starts a pump or timer
-/// for each queue or timer entry. HTTP entries name the routes the app maps under <c>/api</c>
-/// (none may start with <c>admin</c>: the Functions host keeps those routes for itself).
+/// Every function of the app, as the standalone host runs them: a pump per queue entry and a timer
+/// per timer entry; HTTP entries name the routes it maps under <c>/api</c>. Under the Functions host
+/// the function classes' attributes say the same (functions.metadata, generated at build), and a
+/// test holds this list equal to that file. No route may start with <c>admin</c>: the Functions host
+/// keeps those routes for itself.
 /// </summary>
 internal static class FunctionCatalog
 {

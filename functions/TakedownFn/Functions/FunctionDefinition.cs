@@ -1,12 +1,12 @@
 namespace TakedownFn.Functions;
 
-/// <summary>How a function is triggered; the catalog's entries generate function.json from these.</summary>
+/// <summary>How a function is triggered (the standalone host's catalog).</summary>
 internal abstract record FunctionTrigger;
 
-/// <summary>An HTTP function. The host forwards the original request to <c>/api/{Route}</c>.</summary>
+/// <summary>An HTTP function, served at <c>/api/{Route}</c>.</summary>
 internal sealed record HttpFunctionTrigger(string Route, params string[] Methods) : FunctionTrigger;
 
-/// <summary>A queue-triggered function; the binding is named <c>message</c>.</summary>
+/// <summary>A queue-triggered function.</summary>
 internal sealed record QueueFunctionTrigger(string QueueName) : FunctionTrigger;
 
 /// <summary>A timer function firing every <see cref="Period"/> (whole seconds, dividing a minute or an hour).</summary>
@@ -22,7 +22,7 @@ internal sealed record TimerFunctionTrigger(TimeSpan Period) : FunctionTrigger
 }
 
 /// <summary>
-/// One function of the app: its name (the folder and the custom-handler route), its trigger and,
+/// One function of the app: its name (the [Function] name under the Functions host), its trigger and,
 /// for queue and timer functions, the <see cref="IQueueHandler"/> or <see cref="ITimerHandler"/>
 /// that serves it in both hosting modes.
 /// </summary>

@@ -7,7 +7,7 @@ namespace TakedownFn.Hosting;
 internal static class ApiRegistration
 {
     /// <summary>The services behind the HTTP endpoints; the server's clock decides every SLA time.</summary>
-    public static void AddTakedownApi(this WebApplicationBuilder builder)
+    public static void AddTakedownApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IApiKeyStore, CachedApiKeyStore>();

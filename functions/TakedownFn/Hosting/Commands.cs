@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TakedownFn.Auth;
-using TakedownFn.Functions;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Tenants;
@@ -9,7 +8,7 @@ namespace TakedownFn.Hosting;
 
 /// <summary>
 /// Operator commands run with the app's own configuration instead of serving:
-/// <c>functions write DIR</c>, <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
+/// <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
 /// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
 /// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
@@ -19,17 +18,6 @@ internal static class Commands
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger";
-
-    /// <summary>Writes <c>{directory}/{Function}/function.json</c> for every catalog entry.</summary>
-    public static int WriteFunctionJson(string directory)
-    {
-        foreach (var path in FunctionJson.WriteAll(FunctionCatalog.For(StorageResources.FromPrefix(null)), directory))
-        {
-            Console.WriteLine(path);
-        }
-
-        return 0;
-    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace TakedownFn.Hosting;
 
@@ -6,6 +9,9 @@ namespace TakedownFn.Hosting;
 /// Reads the <c>Values</c> of a Functions-style <c>local.settings.json</c> in the working directory
 /// (the Functions host turns them into environment variables; a standalone run reads them here).
 /// <c>__</c> in a name becomes a configuration section separator, as for environment variables.
+/// The file ranks below environment variables and the command line, as under Core Tools (which only
+/// sets a value from the file when the environment lacks it): it goes in just before the first of
+/// those sources, so an <c>AzureWebJobsStorage</c> in the environment wins over the file's.
 /// </summary>
 internal static class LocalSettingsConfiguration
 {
@@ -27,6 +33,18 @@ internal static class LocalSettingsConfiguration
 
         var settings = values.EnumerateObject()
             .ToDictionary(p => p.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), p => p.Value.ToString());
-        return configuration.AddInMemoryCollection(settings!);
+        var source = new MemoryConfigurationSource { InitialData = settings! };
+        var sources = configuration.Sources;
+        // Host-level sources come first (DOTNET_-prefixed variables, an early copy of the command
+        // line); the file belongs above appsettings.json, just below the unprefixed environment.
+        var list = sources.ToList();
+        var index = list.FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (index < 0)
+        {
+            index = list.FindLastIndex(s => s is CommandLineConfigurationSource);
+        }
+
+        sources.Insert(index < 0 ? sources.Count : index, source);
+        return configuration;
     }
 }

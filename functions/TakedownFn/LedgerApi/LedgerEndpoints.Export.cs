@@ -11,7 +11,7 @@ internal static partial class LedgerEndpoints
     /// Streams the whole log up to the latest checkpoint in the Ledger library's export format
     /// (what <c>TakedownFn.Verifier export</c> replays), a page of rows at a time.
     /// </summary>
-    private static async Task<IResult> ExportAsync(HttpContext context, LedgerStore store, LedgerSigningKeys keys, CancellationToken cancellationToken)
+    internal static async Task<IResult> ExportAsync(HttpContext context, LedgerStore store, LedgerSigningKeys keys, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var state = await store.GetStateAsync(tenant, cancellationToken);

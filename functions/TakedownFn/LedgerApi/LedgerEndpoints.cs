@@ -28,7 +28,7 @@ internal static partial class LedgerEndpoints
         ledger.MapGet("/export", ExportAsync);
     }
 
-    private static async Task<IResult> GetCheckpointAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetCheckpointAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var state = await store.GetStateAsync(tenant, cancellationToken);
@@ -41,7 +41,7 @@ internal static partial class LedgerEndpoints
         return TypedResults.Ok(new CheckpointView(checkpoint.Origin, checkpoint.TreeSize, Convert.ToHexStringLower(checkpoint.RootHash), state.Checkpoint, state.CheckpointAt));
     }
 
-    private static IResult GetKeys(HttpContext context, LedgerSigningKeys keys)
+    internal static IResult GetKeys(HttpContext context, LedgerSigningKeys keys)
     {
         var tenant = Caller.From(context.User).Tenant;
         var published = keys.VerifierKeys(tenant).Select(k => new KeyView(
@@ -52,7 +52,7 @@ internal static partial class LedgerEndpoints
         return TypedResults.Ok(new KeysView(keys.Origin(tenant), published, keys.VerificationKeysPem));
     }
 
-    private static async Task<IResult> GetInclusionProofAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetInclusionProofAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var query = new LedgerQuery(context.Request.Query);
@@ -93,7 +93,7 @@ internal static partial class LedgerEndpoints
         return TypedResults.Ok(new InclusionView(index.Value, size.Value, leaf.EventId, Convert.ToBase64String(leaf.Leaf), Hex(leaf.LeafHash), Hex(root), proof.Select(Hex).ToList()));
     }
 
-    private static async Task<IResult> GetConsistencyProofAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetConsistencyProofAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var query = new LedgerQuery(context.Request.Query);
@@ -123,7 +123,7 @@ internal static partial class LedgerEndpoints
         return TypedResults.Ok(new ConsistencyView(from.Value, to.Value, Hex(roots[0]), Hex(roots[1]), proof.Select(Hex).ToList()));
     }
 
-    private static async Task<IResult> GetLeavesAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetLeavesAsync(HttpContext context, LedgerStore store, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var query = new LedgerQuery(context.Request.Query);

@@ -23,7 +23,7 @@ internal static class NoticeEndpoints
         app.MapPost("/api/notices/batch", SubmitBatchAsync).RequireAuthorization(Policies.SubmitNotices);
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext context, NoticeAcceptance acceptance, CancellationToken cancellationToken)
+    internal static async Task<IResult> SubmitAsync(HttpContext context, NoticeAcceptance acceptance, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User);
         if (!IdempotencyKeyHeader.TryRead(context.Request, out var key, out var keyProblem))
@@ -47,7 +47,7 @@ internal static class NoticeEndpoints
         };
     }
 
-    private static async Task<IResult> SubmitBatchAsync(HttpContext context, NoticeAcceptance acceptance, CancellationToken cancellationToken)
+    internal static async Task<IResult> SubmitBatchAsync(HttpContext context, NoticeAcceptance acceptance, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User);
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxBatchBytes, cancellationToken);

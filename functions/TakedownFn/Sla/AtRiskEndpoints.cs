@@ -48,7 +48,7 @@ internal static class AtRiskEndpoints
         return !date.Contains('Y', StringComparison.Ordinal) && !date.Contains('M', StringComparison.Ordinal) && within > TimeSpan.Zero && within <= MaxWithin;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken, string? within = null)
+    internal static async Task<IResult> GetAsync(HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken, string? within = null)
     {
         if (!TryParseWithin(within, out var window))
         {

@@ -9,7 +9,7 @@ internal static class SlaRegistration
     /// The SLA engine's services. The shipped policy packs and calendars are loaded here, so a pack
     /// that does not validate stops start-up with every error listed, as do bad <c>TakedownFn:Sla</c> settings.
     /// </summary>
-    public static void AddTakedownSla(this WebApplicationBuilder builder)
+    public static void AddTakedownSla(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         var problems = options.Problems().ToList();

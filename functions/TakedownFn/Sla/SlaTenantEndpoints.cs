@@ -29,7 +29,7 @@ internal static partial class SlaTenantEndpoints
     /// (<see cref="PolicyCatalog.Check"/>): it may tighten any deadline and loosen only a platform
     /// target. Cases already triaged keep the policy they stored; new cases get this version.
     /// </summary>
-    private static async Task<IResult> PutOverrideAsync(
+    internal static async Task<IResult> PutOverrideAsync(
         string tenantId, HttpContext context, TenantStore tenants, TenantSettingsStore settings, PolicyCatalog catalog, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxOverrideBytes, cancellationToken);
@@ -77,7 +77,7 @@ internal static partial class SlaTenantEndpoints
     }
 
     /// <summary>Sets the tenant's escalation webhook; the signing secret is made here and shown in this answer only.</summary>
-    private static async Task<IResult> PutWebhookAsync(
+    internal static async Task<IResult> PutWebhookAsync(
         string tenantId, HttpContext context, TenantStore tenants, EscalationWebhooks webhooks, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxWebhookBytes, cancellationToken);

@@ -4,7 +4,7 @@ namespace TakedownFn.Storage;
 
 /// <summary>
 /// Creates the app's queues, tables and containers at start-up, in the background so that the
-/// Functions host's readiness probe is answered at once, retrying until storage is reachable.
+/// app answers (health says what is missing) while storage is still unreachable, retrying until it is.
 /// Pumps and timers wait for it through <see cref="StorageReadiness"/>.
 /// </summary>
 internal sealed partial class StorageProvisioner(

@@ -17,7 +17,7 @@ internal static class TenantEndpoints
         app.MapPost("/api/tenants/{tenantId}/keys", IssueKeyAsync).RequireAuthorization(Policies.ManageTenants);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, TenantAdministration admin, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateAsync(HttpContext context, TenantAdministration admin, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
@@ -41,7 +41,7 @@ internal static class TenantEndpoints
         return TypedResults.Created($"/api/tenants/{tenant.TenantId}", tenant);
     }
 
-    private static async Task<IResult> IssueKeyAsync(string tenantId, HttpContext context, TenantAdministration admin, TenantStore tenants, CancellationToken cancellationToken)
+    internal static async Task<IResult> IssueKeyAsync(string tenantId, HttpContext context, TenantAdministration admin, TenantStore tenants, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxBodyBytes, cancellationToken);
         if (problem is not null)

@@ -1,0 +1,24 @@
+using TakedownFn.Auth;
+using TakedownFn.Functions;
+using TakedownFn.LedgerApi;
+using TakedownFn.Sla;
+using TakedownFn.Storage;
+
+namespace TakedownFn.Hosting;
+
+internal static class AppRegistration
+{
+    /// <summary>
+    /// Everything both hosts share: storage, authentication, the handlers of every function, the
+    /// SLA engine and the ledger. Each host adds only how triggers reach the handlers.
+    /// </summary>
+    public static void AddTakedownApp(this IHostApplicationBuilder builder)
+    {
+        builder.AddTakedownStorage();
+        builder.AddTakedownAuth();
+        builder.AddTakedownFunctions();
+        builder.AddTakedownApi();
+        builder.AddTakedownSla();
+        builder.AddTakedownLedger();
+    }
+}

@@ -1,0 +1,57 @@
+using TakedownFn.Cases;
+using TakedownFn.Functions;
+using TakedownFn.Health;
+using TakedownFn.LedgerApi;
+using TakedownFn.Notices;
+using TakedownFn.Sla;
+using TakedownFn.Tenants;
+
+namespace TakedownFn.Hosting;
+
+/// <summary>
+/// The app without the Functions host (local runs, tests, operator commands): ASP.NET Core serves
+/// the HTTP endpoints and the app runs its own queue pumps and timers, with the host's semantics.
+/// </summary>
+internal static class StandaloneApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (Commands.IsCommand(args))
+        {
+            // A command's standard output is its JSON answer; logs go to standard error.
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        builder.Configuration.AddLocalSettings(Directory.GetCurrentDirectory());
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        if (!StartupErrors.Try(builder.AddTakedownApp))
+        {
+            return 1;
+        }
+
+        builder.AddFunctionPumps();
+        var app = builder.Build();
+        if (Commands.IsCommand(args))
+        {
+            return await Commands.RunAsync(app, args);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapNotices();
+        app.MapCases();
+        app.MapTenants();
+        app.MapSla();
+        app.MapLedger();
+        await app.RunAsync();
+        return 0;
+    }
+}
