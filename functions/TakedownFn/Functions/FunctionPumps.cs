@@ -2,7 +2,10 @@ using TakedownFn.Storage;
 
 namespace TakedownFn.Functions;
 
-/// <summary>Standalone mode: one queue pump per queue function and one timer per timer function, started and stopped together.</summary>
+/// <summary>
+/// Standalone mode: one queue pump per queue function and one timer per timer function, started and
+/// stopped together; a function disabled by <see cref="FunctionSwitches"/> gets none.
+/// </summary>
 internal sealed class FunctionPumps : IHostedService
 {
     private readonly IReadOnlyList<BackgroundService> _pumps;
@@ -12,7 +15,10 @@ internal sealed class FunctionPumps : IHostedService
         var clients = services.GetRequiredService<StorageClients>();
         var readiness = services.GetRequiredService<StorageReadiness>();
         var options = services.GetRequiredService<QueuePumpOptions>();
-        _pumps = services.GetRequiredService<IReadOnlyList<FunctionDefinition>>().Select(BackgroundService? (function) => function.Trigger switch
+        var configuration = services.GetRequiredService<IConfiguration>();
+        _pumps = services.GetRequiredService<IReadOnlyList<FunctionDefinition>>()
+            .Where(function => !FunctionSwitches.IsDisabled(configuration, function.Name))
+            .Select(BackgroundService? (function) => function.Trigger switch
         {
             QueueFunctionTrigger queue => new QueuePump(
                 function,
