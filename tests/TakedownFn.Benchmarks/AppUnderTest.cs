@@ -66,6 +66,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
     }
 
     /// <summary>The process's peak resident memory (Linux VmHWM), in MB.</summary>
+    public int ProcessId => _process.Id;
+
     public double PeakMegabytes()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));

@@ -76,6 +76,15 @@ internal sealed class FloorRequests
         }
     }
 
+    /// <summary>One point read of an entity (GET table(PartitionKey,RowKey)); the row must exist.</summary>
+    public async Task TableGetAsync(string table, string partitionKey, string rowKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_tableEndpoint}/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')");
+        request.Headers.Add("Accept", "application/json;odata=nometadata");
+        using var response = await SendAsync(request, lite: true);
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
     public async Task QueueSendAsync(string queue, string text)
     {
         var body = $"<QueueMessage><MessageText>{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}</MessageText></QueueMessage>";

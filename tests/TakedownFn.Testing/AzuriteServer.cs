@@ -34,6 +34,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The emulator's process id (Node.js), e.g. for a benchmark to read its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>An SDK client of a table in this Azurite, with the app's client settings.</summary>
     public TableClient Table(string name, StorageClientSettings? settings = null) => Account.CreateTableServiceClient(settings).GetTableClient(name);
 
