@@ -4,9 +4,10 @@ using System.Globalization;
 namespace TakedownFn.Benchmarks;
 
 /// <summary>
-/// CPU time (user + system, Linux <c>/proc/{pid}/stat</c>) that two processes spend from creation
-/// to <see cref="Shares"/>, each as a share of one core over the wall time: a coarse profile that
-/// says which side of a run is saturated.
+/// CPU time (user + system, Linux <c>/proc/{pid}/stat</c>) that two processes and their live
+/// children (Azurite runs under a small Node.js host) spend from creation to <see cref="Shares"/>,
+/// each as a share of one core over the wall time: a coarse profile that says which side of a run
+/// is saturated.
 /// </summary>
 internal sealed class CpuTime(int first, int second)
 {
@@ -23,6 +24,12 @@ internal sealed class CpuTime(int first, int second)
     }
 
     private static long Ticks(int pid)
+    {
+        var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return OwnTicks(pid) + children.Sum(child => Ticks(int.Parse(child, CultureInfo.InvariantCulture)));
+    }
+
+    private static long OwnTicks(int pid)
     {
         // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
         var stat = File.ReadAllText($"/proc/{pid}/stat");
