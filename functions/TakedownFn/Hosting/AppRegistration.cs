@@ -3,6 +3,7 @@ using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
+using TakedownFn.Telemetry;
 
 namespace TakedownFn.Hosting;
 
@@ -20,5 +21,6 @@ internal static class AppRegistration
         builder.AddTakedownApi();
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
+        builder.AddTakedownMetrics();
     }
 }

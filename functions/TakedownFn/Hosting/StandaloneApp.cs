@@ -4,6 +4,7 @@ using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
+using TakedownFn.Telemetry;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -31,7 +32,7 @@ internal static class StandaloneApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        if (!StartupErrors.Try(builder.AddTakedownApp))
+        if (!StartupErrors.Try(builder.AddTakedownApp) || !StartupErrors.Try(() => builder.AddTakedownTelemetry(functionsWorker: false)))
         {
             return 1;
         }

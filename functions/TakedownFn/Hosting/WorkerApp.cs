@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using TakedownFn.Auth;
 using TakedownFn.Storage;
+using TakedownFn.Telemetry;
 
 namespace TakedownFn.Hosting;
 
@@ -37,6 +38,6 @@ internal static class WorkerApp
         }
 
         builder.UseMiddleware<FunctionAuthorizationMiddleware>();
-        return StartupErrors.Try(builder.AddTakedownApp) ? builder : null;
+        return StartupErrors.Try(builder.AddTakedownApp) && StartupErrors.Try(() => builder.AddTakedownTelemetry(functionsWorker: true)) ? builder : null;
     }
 }

@@ -28,7 +28,7 @@ internal enum SlaFireOutcome
 /// the other finds the timers gone, so a step is recorded exactly once.
 /// </summary>
 internal sealed partial class SlaRecorder(
-    CaseStore cases, EscalationWebhooks webhooks, EscalationQueue escalations, TimeProvider time, ILogger<SlaRecorder> logger)
+    CaseStore cases, EscalationWebhooks webhooks, EscalationQueue escalations, TimeProvider time, ILogger<SlaRecorder> logger, Telemetry.AppMetrics metrics)
 {
     /// <summary>When an undelivered escalation is sent again by the sweep (it is retried with back-off meanwhile).</summary>
     public static readonly TimeSpan EscalationResendAfter = TimeSpan.FromMinutes(10);
@@ -64,6 +64,10 @@ internal sealed partial class SlaRecorder(
             foreach (var (timer, record) in records)
             {
                 LogRecorded(logger, record.Kind, timer.Stage.ToId(), caseId, tenantId, now - timer.DueAt);
+                if (timer.Kind == SlaTimerKind.Breach)
+                {
+                    metrics.SlaBreachRecorded(timer.Stage.ToId());
+                }
             }
 
             foreach (var entry in escalation)
