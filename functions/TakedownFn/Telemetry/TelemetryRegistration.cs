@@ -1,6 +1,8 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace TakedownFn.Telemetry;
 
@@ -39,10 +41,18 @@ internal static class TelemetryRegistration
 
         telemetry
             .ConfigureResource(resource => resource.AddService("TakedownFn"))
-            .WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore", AppMetrics.Name))
-            .WithMetrics(metrics => metrics.AddMeter(AppMetrics.Name, "Microsoft.AspNetCore.Hosting", "System.Net.Http"))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource(AppMetrics.Name))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(AppMetrics.Name))
             .WithLogging()
-            .UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+            .UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                // Every request is kept: the exporter's default rate limit (5 traces/s, starting
+                // empty) drops the first requests after a start and bursts of intake, which are
+                // exactly the ones an operator investigates.
+                options.TracesPerSecond = null;
+                options.SamplingRatio = 1.0F;
+            });
         builder.Services.AddHostedService<PoisonQueueMonitor>();
         return true;
     }
