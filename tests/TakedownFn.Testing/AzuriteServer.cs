@@ -20,14 +20,21 @@ public sealed class AzuriteServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AzuriteServer(Process process, StorageAccount account, string logPath)
+    private readonly AzuriteOAuth? _oauth;
+
+    private AzuriteServer(Process process, StorageAccount account, string logPath, AzuriteOAuth? oauth)
     {
         _process = process;
         Account = account;
         LogPath = logPath;
+        _oauth = oauth;
     }
 
+    /// <summary>The account: by connection string, or (OAuth mode) by its HTTPS endpoints with the OAuth test credential.</summary>
     public StorageAccount Account { get; }
+
+    /// <summary>Client settings that reach this Azurite (in OAuth mode, over TLS that trusts its certificate).</summary>
+    public StorageClientSettings ClientSettings() => new() { Transport = _oauth?.Transport() };
 
     /// <summary>The same account as a connection string, for a child process or app settings.</summary>
     public string ConnectionString => Account.ToConnectionString();
@@ -50,7 +57,17 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// Starts Azurite; <paramref name="name"/> names the log file, and a <paramref name="dataDirectory"/>
     /// persists data there instead of in memory (so a restart keeps it).
     /// </summary>
-    public static async Task<AzuriteServer> StartAsync(string name, string? dataDirectory = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteServer> StartAsync(string name, string? dataDirectory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(name, dataDirectory, oauth: null, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite over HTTPS checking every request's bearer token (<c>--oauth basic</c>), in memory.
+    /// <see cref="Account"/> is identity-based (service URIs) with <see cref="AzuriteOAuth.Credential"/>.
+    /// </summary>
+    public static Task<AzuriteServer> StartWithOAuthAsync(string name, AzuriteOAuth oauth, CancellationToken cancellationToken = default) =>
+        StartAsync(name, dataDirectory: null, oauth, cancellationToken);
+
+    private static async Task<AzuriteServer> StartAsync(string name, string? dataDirectory, AzuriteOAuth? oauth, CancellationToken cancellationToken)
     {
         await NodeTools.EnsureInstalledAsync(cancellationToken);
         var root = RepositoryRoot.FullPath;
@@ -74,6 +91,11 @@ public sealed class AzuriteServer : IAsyncDisposable
             args.AddRange(["--location", dataDirectory]);
         }
 
+        if (oauth is not null)
+        {
+            args.AddRange(oauth.Arguments());
+        }
+
         if (Environment.GetEnvironmentVariable("AZURITE_DEBUG") == "1")
         {
             args.AddRange(["--debug", Path.ChangeExtension(logPath, ".debug.log")]);
@@ -95,7 +117,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
 
-        var server = new AzuriteServer(process, StorageAccount.ForAzurite("127.0.0.1", blob, queue, table), logPath);
+        var account = oauth is null
+            ? StorageAccount.ForAzurite("127.0.0.1", blob, queue, table)
+            : IdentityAccount(blob, queue, table).WithCredential(oauth.Credential);
+        var server = new AzuriteServer(process, account, logPath, oauth);
         // A crashed or killed test process closes our pipe and the host script stops Azurite; this
         // covers the orderly exit that skips DisposeAsync.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
@@ -150,6 +175,25 @@ public sealed class AzuriteServer : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>The identity-based settings of this Azurite's HTTPS endpoints, read as the app reads them.</summary>
+    public static IReadOnlyDictionary<string, string> IdentitySettings(StorageAccount account) => new Dictionary<string, string>
+    {
+        ["AzureWebJobsStorage__blobServiceUri"] = account.BlobServiceUri.ToString(),
+        ["AzureWebJobsStorage__queueServiceUri"] = account.QueueServiceUri.ToString(),
+        ["AzureWebJobsStorage__tableServiceUri"] = account.TableServiceUri.ToString(),
+    };
+
+    private static StorageAccount IdentityAccount(int blob, int queue, int table)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage__blobServiceUri"] = $"https://127.0.0.1:{blob}/{StorageAccount.DevelopmentAccountName}",
+            ["AzureWebJobsStorage__queueServiceUri"] = $"https://127.0.0.1:{queue}/{StorageAccount.DevelopmentAccountName}",
+            ["AzureWebJobsStorage__tableServiceUri"] = $"https://127.0.0.1:{table}/{StorageAccount.DevelopmentAccountName}",
+        };
+        return StorageAccount.FromSettings(settings.GetValueOrDefault);
     }
 
     private static int FreePort()

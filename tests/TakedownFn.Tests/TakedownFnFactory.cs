@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
+using TakedownFn.Storage.Accounts;
 using TakedownFn.Testing;
 using TakedownFn.Tenants;
 
@@ -34,7 +35,15 @@ public sealed class TakedownFnFactory(
             builder.ConfigureTestServices(services);
         }
 
-        builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
+        if (azurite.Account.UsesConnectionString)
+        {
+            builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
+        }
+        else
+        {
+            UseIdentityBasedStorage(builder);
+        }
+
         builder.UseSetting("TakedownFn:StoragePrefix", StoragePrefix);
         builder.UseSetting("TakedownFn:Queues:RetryDelay", "00:00:00");
         builder.UseSetting("TakedownFn:Queues:MaxPollingInterval", "00:00:00.200");
@@ -42,6 +51,29 @@ public sealed class TakedownFnFactory(
         {
             builder.UseSetting(name, value);
         }
+    }
+
+    /// <summary>
+    /// An Azurite in OAuth mode: the app gets the identity-based settings (service URIs, as in Azure)
+    /// and reads them itself; the test then gives the account it built the test token credential in
+    /// place of a managed identity, and the clients a transport that trusts the emulator's certificate.
+    /// </summary>
+    private void UseIdentityBasedStorage(IWebHostBuilder builder)
+    {
+        foreach (var (name, value) in AzuriteServer.IdentitySettings(azurite.Account))
+        {
+            builder.UseSetting(name.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            var configured = services.Single(d => d.ServiceType == typeof(StorageAccount));
+            var account = (StorageAccount)configured.ImplementationInstance!;
+            services.Remove(configured);
+            services.AddSingleton(account.WithCredential(azurite.Account.Credential!));
+            services.Remove(services.Single(d => d.ServiceType == typeof(StorageClientSettings)));
+            services.AddSingleton(azurite.ClientSettings());
+        });
     }
 
     /// <summary>Waits until the app has created its storage (it does so in the background).</summary>

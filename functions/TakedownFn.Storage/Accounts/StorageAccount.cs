@@ -63,6 +63,18 @@ public sealed partial class StorageAccount
         return _connectionString is { } cs ? new BlobServiceClient(cs, options) : new BlobServiceClient(BlobServiceUri, Credential, options);
     }
 
+    /// <summary>
+    /// The same identity-based account with another token credential (e.g. a workload's own, or a
+    /// test's); a connection-string account has no credential to replace.
+    /// </summary>
+    public StorageAccount WithCredential(TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return UsesConnectionString
+            ? throw new InvalidOperationException("A connection-string account uses its shared key, not a token credential.")
+            : new StorageAccount(AccountName, BlobServiceUri, QueueServiceUri, TableServiceUri, connectionString: null, credential);
+    }
+
     /// <summary>Azurite's endpoints on the given host and ports, with the well-known account.</summary>
     public static StorageAccount ForAzurite(string host = "127.0.0.1", int blobPort = 10000, int queuePort = 10001, int tablePort = 10002) =>
         Parse(

@@ -22,6 +22,12 @@ public sealed class StorageClientSettings
     /// <summary>Per try: Storage answers well within this, so a hung connection is abandoned and retried.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The HTTP transport; null: the SDKs' shared default. Tests set one that trusts their emulator's certificate.</summary>
+    public HttpPipelineTransport? Transport { get; set; }
+
+    /// <summary>These settings for a quick reachability probe: one retry, a short timeout, the same transport.</summary>
+    public StorageClientSettings ForProbe() => new() { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(5), Transport = Transport };
+
     public TableClientOptions TableOptions() => Apply(new TableClientOptions());
 
     public QueueClientOptions QueueOptions() => Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -38,6 +44,11 @@ public sealed class StorageClientSettings
         options.Retry.NetworkTimeout = NetworkTimeout;
         options.Diagnostics.IsLoggingContentEnabled = false;
         options.Diagnostics.ApplicationId = "TakedownFn";
+        if (Transport is not null)
+        {
+            options.Transport = Transport;
+        }
+
         foreach (var policy in PerCallPolicies)
         {
             options.AddPolicy(policy, HttpPipelinePosition.PerCall);

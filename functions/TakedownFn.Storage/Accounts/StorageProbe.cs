@@ -26,10 +26,10 @@ public sealed class StorageProbe
     private readonly QueueServiceClient _queues;
     private readonly BlobServiceClient _blobs;
 
-    public StorageProbe(StorageAccount account)
+    public StorageProbe(StorageAccount account, StorageClientSettings? clientSettings = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var settings = new StorageClientSettings { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(5) };
+        var settings = (clientSettings ?? new StorageClientSettings()).ForProbe();
         _tables = account.CreateTableServiceClient(settings);
         _queues = account.CreateQueueServiceClient(settings);
         _blobs = account.CreateBlobServiceClient(settings);

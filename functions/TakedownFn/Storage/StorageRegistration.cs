@@ -27,11 +27,13 @@ internal static class StorageRegistration
         var services = builder.Services;
         services.AddSingleton(account);
         services.AddSingleton(StorageResources.FromPrefix(configuration[PrefixSetting]));
-        services.AddSingleton(_ => new StorageProbe(account));
+        // The clients take the account and settings from the container, so a host (or a test) can
+        // replace either, e.g. with another token credential or transport.
+        services.AddSingleton(sp => new StorageProbe(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientSettings>()));
         services.AddSingleton(new StorageClientSettings());
-        services.AddSingleton(sp => account.CreateTableServiceClient(sp.GetRequiredService<StorageClientSettings>()));
-        services.AddSingleton(sp => account.CreateQueueServiceClient(sp.GetRequiredService<StorageClientSettings>()));
-        services.AddSingleton(sp => account.CreateBlobServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient(sp.GetRequiredService<StorageClientSettings>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(sp.GetRequiredService<StorageClientSettings>()));
         services.AddSingleton(sp => new StorageClients(
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<QueueServiceClient>(),
