@@ -32,6 +32,13 @@ internal sealed record CaseView(
         ["acknowledge"] = [StepKind.NotifierInformed],
     };
 
+    /// <summary>
+    /// When the stages timed from receipt started: the earlier of the platform's receipt
+    /// (<see cref="ReceivedAt"/>) and our acceptance (<see cref="AcceptedAt"/>); acceptance for cases
+    /// accepted before the platform's receipt started the clocks.
+    /// </summary>
+    public DateTimeOffset ClockStartedAt { get; init; }
+
     /// <param name="record">The case row.</param>
     /// <param name="events">Its steps, for the detail view; null in lists.</param>
     /// <param name="now">The service's clock.</param>
@@ -60,7 +67,10 @@ internal sealed record CaseView(
             record.Policy is { } p ? new PolicyView(p.PackId, p.PackVersion, p.TenantOverrideVersion, p.JudgedAt) : null,
             deadlines,
             CaseStateMachine.AllowedSteps(state, notice).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
-            events?.Select(StepView.From).ToList());
+            events?.Select(StepView.From).ToList())
+        {
+            ClockStartedAt = record.ClockStartedAt ?? record.AcceptedAt,
+        };
     }
 
     /// <summary>A stage judged from the stored policy and the steps, with its clock's starts, pauses and resumes.</summary>
