@@ -138,7 +138,11 @@ public static class CaseSla
             }
             else if (effect.Pauses.Contains(rule.Stage) && last.Kind is ClockEventKind.Started or ClockEventKind.Resumed)
             {
-                history.Add(new(ClockEventKind.Paused, at, reason));
+                // A notice incomplete as received never gave knowledge (17 USC 512(c)(3)(B)): a clock
+                // started at the platform's receipt is paused from that start, not from our judgement.
+                // Cases from before receipt started the clocks keep the pause they were judged with.
+                var fromReceipt = steps[i].Kind == StepKind.Incomplete && last.Kind == ClockEventKind.Started && steps[start].StartsClockAt is not null;
+                history.Add(new(ClockEventKind.Paused, fromReceipt ? last.At : at, reason));
             }
             else if (effect.Resumes.Contains(rule.Stage) && last.Kind == ClockEventKind.Paused)
             {

@@ -43,7 +43,8 @@ public sealed class NoticeSupplementTests(AzuriteFixture azurite) : TenantTestBa
         Assert.Equal(["started", "paused", "resumed"], act.GetProperty("clock").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         var pause = Assert.Single(act.GetProperty("pauses").EnumerateArray());
         var (from, to) = (pause.GetProperty("from").GetDateTimeOffset(), pause.GetProperty("to").GetDateTimeOffset());
-        Assert.Equal(Assert.Single(Steps(after, "incomplete")).GetProperty("recordedAt").GetDateTimeOffset(), from);
+        // An incomplete notice gave no knowledge as received: its clock is paused from its start.
+        Assert.Equal(after.GetProperty("clockStartedAt").GetDateTimeOffset(), from);
         Assert.Equal(supplemented.GetProperty("recordedAt").GetDateTimeOffset(), to);
         var dueAt = act.GetProperty("dueAt").GetDateTimeOffset();
         Assert.Equal(after.GetProperty("clockStartedAt").GetDateTimeOffset().AddHours(24) + (to - from), dueAt);
