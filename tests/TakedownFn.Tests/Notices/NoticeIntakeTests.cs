@@ -43,7 +43,11 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
 
         var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal("incomplete", view.GetProperty("validation").GetString());
-        Assert.Contains("perjury-statement", view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["perjury-statement"], view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
+        var missing = Assert.Single(view.GetProperty("missing").EnumerateArray());
+        Assert.Equal("perjury-statement", missing.GetProperty("element").GetString());
+        Assert.Equal("17 USC 512(c)(3)(A)(vi)", missing.GetProperty("citation").GetString());
+        Assert.Equal("declarations.authorityUnderPenaltyOfPerjury", missing.GetProperty("field").GetString());
         // The act clock started at receipt and was paused by the incomplete step: no deadline runs.
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
         Assert.Equal("paused", act.GetProperty("status").GetString());
