@@ -2,6 +2,7 @@ using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
 
 namespace TakedownFn.Hosting;
@@ -20,5 +21,6 @@ internal static class AppRegistration
         builder.AddTakedownApi();
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
+        builder.AddStatementsOfReasons();
     }
 }

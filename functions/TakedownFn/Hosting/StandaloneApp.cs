@@ -4,6 +4,7 @@ using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -51,6 +52,7 @@ internal static class StandaloneApp
         app.MapTenants();
         app.MapSla();
         app.MapLedger();
+        app.MapStatementsOfReasons();
         await app.RunAsync();
         return 0;
     }
