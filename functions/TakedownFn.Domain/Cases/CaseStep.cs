@@ -38,6 +38,9 @@ public sealed record CaseStep
     public string? ErrorCode { get; init; }
 
     public string? Reference { get; init; }
+
+    /// <summary>For <see cref="StepKind.StatementOfReasonsSent"/>: the statement's fields, checked against the Transparency Database's rules.</summary>
+    public Dsa.StatementFields? Statement { get; init; }
 }
 
 /// <summary>What an <see cref="StepKind.EvidencePreserved"/> step preserved and for how long.</summary>

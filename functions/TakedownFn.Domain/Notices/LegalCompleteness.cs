@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TakedownFn.Domain.Notices;
 
 /// <summary>Judges a notice against the elements its regime requires; see <c>LegalCompleteness.Rules.cs</c>.</summary>
@@ -28,6 +30,18 @@ public static partial class LegalCompleteness
         Rules.TryGetValue(regime, out var rules)
             ? rules.Select(rule => rule.Element).ToArray()
             : throw new ArgumentException("not a known regime", nameof(regime));
+
+    /// <summary>
+    /// A required element of <paramref name="regime"/> by its id, with the provision that requires it
+    /// and the field that supplies it; false for an id the regime does not require (ids are unique
+    /// within a regime). Stored cases keep only the ids of what they lack; this gives the rest.
+    /// </summary>
+    public static bool TryDescribe(string? regime, string? element, [NotNullWhen(true)] out MissingElement? described)
+    {
+        var rule = regime is not null && Rules.TryGetValue(regime, out var rules) ? rules.FirstOrDefault(r => r.Element == element) : null;
+        described = rule is null ? null : new MissingElement(rule.Element, rule.Citation, rule.Field);
+        return described is not null;
+    }
 
     private sealed record ElementRule(string Element, string Citation, string Field, Func<Notice, bool> IsPresent);
 

@@ -15,8 +15,9 @@ public static partial class NoticeIntake
 
     /// <summary>
     /// Parses a submission, reporting every error found. Optional strings that are blank count as
-    /// absent. Pure: <paramref name="now"/> is the service's clock, used only to refuse received
-    /// times beyond <see cref="NoticeLimits.FutureTolerance"/> in the future.
+    /// absent. Pure: <paramref name="now"/> is the service's acceptance time, used only to refuse a
+    /// received time after it: the stage clocks start at the earlier of the two (the platform's
+    /// receipt), so a platform can lose time by its own delay but never gain any by a later claim.
     /// </summary>
     public static ParseResult<Notice> Parse(NoticeSubmission? submission, DateTimeOffset now)
     {
@@ -112,9 +113,9 @@ public static partial class NoticeIntake
             return null;
         }
 
-        if (receivedAt.Value > now + NoticeLimits.FutureTolerance)
+        if (receivedAt.Value > now)
         {
-            errors.Add("receivedAt", "must not be in the future");
+            errors.Add("receivedAt", "must not be after the service accepts the notice");
             return null;
         }
 

@@ -25,8 +25,9 @@ public static class NoticeLimits
     public const int MaxSeverityListEntries = 32;
 
     /// <summary>
-    /// How far in the future a received time may lie: platform clocks drift, but a notice received
-    /// tomorrow is a client error, and SLA clocks must not start from it.
+    /// How far in the future a step's claimed time may lie: platform clocks drift, but a step taken
+    /// tomorrow is a client error. A notice's received time gets no tolerance (it starts the clocks,
+    /// so it must not follow our acceptance); notices accepted before that rule could lie this far after it.
     /// </summary>
     public static TimeSpan FutureTolerance { get; } = TimeSpan.FromMinutes(5);
 }

@@ -10,6 +10,10 @@ namespace TakedownFn.Domain.Sla;
 /// <param name="LegalHold">For <see cref="StepKind.EvidencePreserved"/>, whether a legal hold applies.</param>
 /// <param name="TimedStage">For <see cref="StepKind.SlaWarning"/> and <see cref="StepKind.SlaBreached"/>, the stage.</param>
 /// <param name="TimedDeadline">For the same two, the deadline the event was recorded against.</param>
+/// <param name="StartsClockAt">
+/// For <see cref="StepKind.Received"/>, when the clocks it starts start: the platform's receipt of
+/// the notice when that preceded our acceptance. Null: at <paramref name="RecordedAt"/>.
+/// </param>
 public sealed record SlaStepFact(
     StepKind Kind,
     DateTimeOffset RecordedAt,
@@ -17,7 +21,8 @@ public sealed record SlaStepFact(
     TimeSpan? Retention = null,
     bool LegalHold = false,
     SlaStage? TimedStage = null,
-    DateTimeOffset? TimedDeadline = null);
+    DateTimeOffset? TimedDeadline = null,
+    DateTimeOffset? StartsClockAt = null);
 
 /// <summary>What an SLA timer records when it fires.</summary>
 public enum SlaTimerKind
@@ -114,7 +119,7 @@ public static class CaseSla
             return (null, -1);
         }
 
-        var history = new List<ClockEvent> { new(ClockEventKind.Started, steps[start].RecordedAt, steps[start].Kind.ToId()) };
+        var history = new List<ClockEvent> { new(ClockEventKind.Started, steps[start].StartsClockAt ?? steps[start].RecordedAt, steps[start].Kind.ToId()) };
         for (var i = start + 1; i < steps.Count; i++)
         {
             var effect = StepSlaEffects.Table.FirstOrDefault(r => r.Step == steps[i].Kind);
@@ -133,7 +138,11 @@ public static class CaseSla
             }
             else if (effect.Pauses.Contains(rule.Stage) && last.Kind is ClockEventKind.Started or ClockEventKind.Resumed)
             {
-                history.Add(new(ClockEventKind.Paused, at, reason));
+                // A notice incomplete as received never gave knowledge (17 USC 512(c)(3)(B)): a clock
+                // started at the platform's receipt is paused from that start, not from our judgement.
+                // Cases from before receipt started the clocks keep the pause they were judged with.
+                var fromReceipt = steps[i].Kind == StepKind.Incomplete && last.Kind == ClockEventKind.Started && steps[start].StartsClockAt is not null;
+                history.Add(new(ClockEventKind.Paused, fromReceipt ? last.At : at, reason));
             }
             else if (effect.Resumes.Contains(rule.Stage) && last.Kind == ClockEventKind.Paused)
             {

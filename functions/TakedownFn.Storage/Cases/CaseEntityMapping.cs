@@ -15,7 +15,7 @@ internal static class CaseEntityMapping
     public static readonly string[] CaseColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
-        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "ClockStartedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount",
     ];
 
     public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null)
@@ -33,6 +33,7 @@ internal static class CaseEntityMapping
             ["PlatformReference"] = record.PlatformReference,
             ["ReceivedAt"] = record.ReceivedAt,
             ["AcceptedAt"] = record.AcceptedAt,
+            ["ClockStartedAt"] = record.ClockStartedAt,
             ["PolicyId"] = record.PolicyId,
             ["Policy"] = record.Policy is null ? null : JsonSerializer.Serialize(record.Policy, SlaJson.Options),
             ["Deadlines"] = JsonSerializer.Serialize(record.Deadlines),
@@ -67,6 +68,7 @@ internal static class CaseEntityMapping
         PlatformReference = entity.GetString("PlatformReference")!,
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt")!.Value,
         AcceptedAt = entity.GetDateTimeOffset("AcceptedAt")!.Value,
+        ClockStartedAt = entity.GetDateTimeOffset("ClockStartedAt"),
         PolicyId = entity.GetString("PolicyId"),
         Policy = entity.GetString("Policy") is { } policy ? JsonSerializer.Deserialize<ResolvedPolicy>(policy, SlaJson.Options) : null,
         Deadlines = JsonSerializer.Deserialize<DeadlineRecord[]>(entity.GetString("Deadlines") ?? "[]")!,

@@ -43,8 +43,15 @@ public sealed record CaseRecord
     /// <summary>When the platform says it received the notice (its claim, kept beside ours).</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>When the service accepted the notice (server time; SLA clocks start here).</summary>
+    /// <summary>When the service accepted the notice (server time).</summary>
     public required DateTimeOffset AcceptedAt { get; init; }
+
+    /// <summary>
+    /// When the stages timed from receipt started: the earlier of <see cref="ReceivedAt"/> and
+    /// <see cref="AcceptedAt"/>, fixed at acceptance. Absent on cases accepted before the platform's
+    /// receipt started the clocks: theirs started at <see cref="AcceptedAt"/>, and still do.
+    /// </summary>
+    public DateTimeOffset? ClockStartedAt { get; init; }
 
     /// <summary>The policy's name and version, e.g. <c>takedownfn-default/1+tenant/2</c> (old cases: <c>default-deadlines/1</c>).</summary>
     public string? PolicyId { get; init; }

@@ -144,6 +144,11 @@ internal static class CaseEndpoints
             }
 
             var current = stored.Case;
+            if (step.Kind == StepKind.StatementOfReasonsSent && step.Statement is null && current.Regime == Regimes.EuDsa16)
+            {
+                // Art. 24(5): the statement goes to the EU Transparency Database, which needs these fields.
+                return Problems.Validation([new ValidationError(Domain.Dsa.StatementIntake.Field, "is required for a case under eu-dsa-16")]);
+            }
 
             // The claimed time is kept as evidence only; the SLA is judged on the service's clock.
             switch (ClaimedTime.Check(step.OccurredAt, current.ReceivedAt, time, NoticeLimits.FutureTolerance))

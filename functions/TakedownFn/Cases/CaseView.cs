@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
+using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Sla;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
@@ -32,6 +33,16 @@ internal sealed record CaseView(
         ["acknowledge"] = [StepKind.NotifierInformed],
     };
 
+    /// <summary>
+    /// When the stages timed from receipt started: the earlier of the platform's receipt
+    /// (<see cref="ReceivedAt"/>) and our acceptance (<see cref="AcceptedAt"/>); acceptance for cases
+    /// accepted before the platform's receipt started the clocks.
+    /// </summary>
+    public DateTimeOffset ClockStartedAt { get; init; }
+
+    /// <summary>Each of <see cref="MissingElements"/> with the provision that requires it and the field that supplies it.</summary>
+    public IReadOnlyList<MissingElementView> Missing { get; init; } = [];
+
     /// <param name="record">The case row.</param>
     /// <param name="events">Its steps, for the detail view; null in lists.</param>
     /// <param name="now">The service's clock.</param>
@@ -60,7 +71,11 @@ internal sealed record CaseView(
             record.Policy is { } p ? new PolicyView(p.PackId, p.PackVersion, p.TenantOverrideVersion, p.JudgedAt) : null,
             deadlines,
             CaseStateMachine.AllowedSteps(state, notice).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
-            events?.Select(StepView.From).ToList());
+            events?.Select(StepView.From).ToList())
+        {
+            ClockStartedAt = record.ClockStartedAt ?? record.AcceptedAt,
+            Missing = record.MissingElements.Select(id => MissingElementView.Of(record.Regime, id)).ToList(),
+        };
     }
 
     /// <summary>A stage judged from the stored policy and the steps, with its clock's starts, pauses and resumes.</summary>
@@ -106,6 +121,18 @@ internal sealed record CaseView(
         TimeSpan? margin = status == "open" ? null : deadline.DueAt - (done?.RecordedAt ?? now);
         return new DeadlineView(deadline.Stage, deadline.DueAt, deadline.Statutory, deadline.Basis, status, done?.RecordedAt, done?.EventId, margin);
     }
+}
+
+/// <summary>
+/// A missing element of an incomplete notice: its id, the provision requiring it and the notice field
+/// that supplies it (both from the current rules table; an id the table no longer knows shows neither).
+/// </summary>
+internal sealed record MissingElementView(string Element, string? Citation, string? Field)
+{
+    public static MissingElementView Of(string regime, string element) =>
+        LegalCompleteness.TryDescribe(regime, element, out var described)
+            ? new MissingElementView(element, described.Citation, described.Field)
+            : new MissingElementView(element, null, null);
 }
 
 internal sealed record SeverityView(string Level, IReadOnlyList<string> Reasons);

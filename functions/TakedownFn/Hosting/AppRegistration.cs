@@ -2,6 +2,7 @@ using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
 using TakedownFn.Telemetry;
 
@@ -22,5 +23,6 @@ internal static class AppRegistration
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
         builder.AddTakedownMetrics();
+        builder.AddStatementsOfReasons();
     }
 }

@@ -5,6 +5,7 @@ using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
 using TakedownFn.Telemetry;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -52,6 +53,7 @@ internal static class StandaloneApp
         app.MapTenants();
         app.MapSla();
         app.MapLedger();
+        app.MapStatementsOfReasons();
         await app.RunAsync();
         return 0;
     }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Events;
@@ -83,6 +82,10 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
     private static NewCase NewCase(string tenantId, Notice notice, ReadOnlyMemory<byte> json, string? idempotencyKey, DateTimeOffset now)
     {
         var caseId = CaseKeys.NewCaseId(now);
+
+        // The platform's receipt starts the clocks (its delay before submitting counts against it);
+        // a received time after acceptance is refused by the intake, so this is the received time.
+        var clockStart = notice.ReceivedAt < now ? notice.ReceivedAt : now;
         var record = new CaseRecord
         {
             TenantId = tenantId,
@@ -93,6 +96,7 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
             PlatformReference = notice.PlatformReference,
             ReceivedAt = notice.ReceivedAt,
             AcceptedAt = now,
+            ClockStartedAt = clockStart,
             StepCount = 1,
             ItemCount = notice.Items.Count,
         };
@@ -104,7 +108,7 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
             Kind = StepKind.Received.ToId(),
             RecordedAt = now,
             OccurredAt = notice.ReceivedAt,
-            Details = JsonSerializer.Serialize(new { items = notice.Items.Count }),
+            Details = ReceivedDetails.Json(notice.Items.Count, clockStart),
             Actor = Triage.ServiceActor,
         };
         return new NewCase(record, received, json, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(json.Span)));

@@ -3,6 +3,7 @@ using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Functions;
 using TakedownFn.Http;
+using TakedownFn.Notices;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
@@ -91,21 +92,27 @@ internal sealed partial class IntakeProcessor(
 
     /// <summary>
     /// The steps recorded before this processing. A case fresh from intake has only its
-    /// <c>received</c> step, recorded at acceptance, so it costs no read; one judged again reads its steps.
+    /// <c>received</c> step, recorded at acceptance with the details the case row repeats, so it
+    /// costs no read; one judged again reads its steps.
     /// </summary>
     private async Task<IReadOnlyList<CaseEventRecord>> EarlierStepsAsync(CaseRecord received, CancellationToken cancellationToken) =>
         received.StepCount <= 1
-            ? [new CaseEventRecord { EventId = "received", CaseId = received.CaseId, Sequence = 1, Kind = StepKind.Received.ToId(), RecordedAt = received.AcceptedAt, Actor = Triage.ServiceActor }]
+            ? [new CaseEventRecord
+            {
+                EventId = "received", CaseId = received.CaseId, Sequence = 1, Kind = StepKind.Received.ToId(), RecordedAt = received.AcceptedAt,
+                Details = ReceivedDetails.Json(received.ItemCount, received.ClockStartedAt), Actor = Triage.ServiceActor,
+            }]
             : await cases.GetEventsAsync(received.TenantId, received.CaseId, cancellationToken);
 
     /// <summary>
     /// The stored notice passed validation when it was accepted; it is judged at its acceptance
-    /// time so that reprocessing later gives the same answer.
+    /// time so that reprocessing later gives the same answer. Notices accepted before received times
+    /// had to precede acceptance could lie up to <see cref="NoticeLimits.FutureTolerance"/> after it.
     /// </summary>
     private static Notice ReadNotice(StoredCase stored)
     {
         var (submission, errors) = JsonBody.Deserialize<NoticeSubmission>(stored.Notice);
-        var parsed = errors.Count == 0 ? NoticeIntake.Parse(submission, stored.Case.AcceptedAt) : null;
+        var parsed = errors.Count == 0 ? NoticeIntake.Parse(submission, stored.Case.AcceptedAt + NoticeLimits.FutureTolerance) : null;
         return parsed is { IsValid: true }
             ? parsed.Value!
             : throw new InvalidOperationException($"The stored notice of case {stored.Case.CaseId} no longer parses.");

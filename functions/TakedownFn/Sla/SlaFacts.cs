@@ -2,6 +2,7 @@ using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Sla;
+using TakedownFn.Notices;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Sla;
@@ -32,9 +33,15 @@ internal static class SlaFacts
         }
 
         SlaStage? stage = Text(root, "stage") is { } s && SlaWireIds.TryParse(s, out SlaStage st) ? st : null;
-        DateTimeOffset? deadline = Text(root, "deadline") is { } d && DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var dl) ? dl : null;
-        return new SlaStepFact(kind, e.RecordedAt, topic, retention, legalHold, stage, deadline);
+        DateTimeOffset? deadline = Time(root, "deadline");
+        DateTimeOffset? clockStart = kind == StepKind.Received ? Time(root, ReceivedDetails.ClockStartsAt) : null;
+        return new SlaStepFact(kind, e.RecordedAt, topic, retention, legalHold, stage, deadline, clockStart);
     }
+
+    private static DateTimeOffset? Time(JsonElement element, string name) =>
+        Text(element, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
+            ? time
+            : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -164,4 +164,39 @@ public class LegalCompletenessTests
             _ => throw new ArgumentOutOfRangeException(nameof(removal), removal, null),
         };
     }
+
+    [Theory]
+    [InlineData("us-dmca", "perjury-statement", "17 USC 512(c)(3)(A)(vi)", "declarations.authorityUnderPenaltyOfPerjury")]
+    [InlineData("eu-dsa-16", "notifier-email", "Regulation (EU) 2022/2065 Art. 16(2)(c)", "notifier.contact.email")]
+    [InlineData("cn-personal-info", "notifier-standing", "CAC notice on personal information disclosure, May 2025", "notifier")]
+    public void TryDescribe_RequiredElement_GivesItsCitationAndField(string regime, string element, string citation, string field)
+    {
+        Assert.True(LegalCompleteness.TryDescribe(regime, element, out var described));
+        Assert.Equal(new MissingElement(element, citation, field), described);
+    }
+
+    [Theory]
+    [InlineData("us-dmca", "notifier-email")]
+    [InlineData("eu-dsa-16", "unknown")]
+    [InlineData("nowhere", "signature")]
+    [InlineData(null, "signature")]
+    public void TryDescribe_ElementTheRegimeDoesNotRequire_False(string? regime, string element)
+    {
+        Assert.False(LegalCompleteness.TryDescribe(regime, element, out _));
+    }
+
+    /// <summary>What a stored case lists (ids) can always be shown with the citation the check gave.</summary>
+    [Fact]
+    public void TryDescribe_EveryElementOfEveryRegime_MatchesWhatCheckReports()
+    {
+        foreach (var regime in Regimes.All)
+        {
+            var incomplete = Assert.IsType<CompletenessResult.Incomplete>(LegalCompleteness.Check(Complete(regime.Id, regime.Categories[0]) with { Items = [], Notifier = null, Explanation = null, Evidence = [], Declarations = Declarations.None, Signature = null }));
+            Assert.All(incomplete.Missing, m =>
+            {
+                Assert.True(LegalCompleteness.TryDescribe(regime.Id, m.Element, out var described));
+                Assert.Equal(m, described);
+            });
+        }
+    }
 }

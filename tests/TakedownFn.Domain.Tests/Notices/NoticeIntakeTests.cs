@@ -284,13 +284,13 @@ public class NoticeIntakeTests
     }
 
     [Theory]
-    [InlineData(-30, true)]
-    [InlineData(5, true)]
-    [InlineData(6, false)]
-    [InlineData(60 * 24, false)]
-    public void Parse_ReceivedAt_FutureBeyondFiveMinutesRejected(int minutesFromNow, bool valid)
+    [InlineData(-30 * 60, true)]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(24 * 60 * 60, false)]
+    public void Parse_ReceivedAt_AfterAcceptanceRejected(int secondsFromNow, bool valid)
     {
-        var result = NoticeIntake.Parse(CompleteSubmission() with { ReceivedAt = Now.AddMinutes(minutesFromNow) }, Now);
+        var result = NoticeIntake.Parse(CompleteSubmission() with { ReceivedAt = Now.AddSeconds(secondsFromNow) }, Now);
 
         Assert.Equal(valid, result.IsValid);
         if (!valid)

@@ -42,6 +42,48 @@ public class CaseSlaTests
     }
 
     [Fact]
+    public void Plan_PlatformReceivedTheNoticeEarlier_DeadlinesRunFromItsReceipt()
+    {
+        var receipt = T0.AddHours(-2);
+        var plan = Plan(Dmca(), T0.AddMinutes(1), [Triaged[0] with { StartsClockAt = receipt }, .. Triaged[1..]]);
+
+        var act = plan.Stages.Single(s => s.Stage == SlaStage.Act);
+        Assert.Equal(receipt.AddHours(24), act.Deadline);
+        Assert.Equal(receipt, act.History[0].At);
+        Assert.Contains(new SlaTimer(SlaStage.Act, SlaTimerKind.Breach, receipt.AddHours(24), receipt.AddHours(24)), plan.Timers);
+    }
+
+    [Fact]
+    public void Plan_ReceivedBeforeADeadlineThatPassedBeforeAcceptance_BreachedAtOnceWithATimerAlreadyDue()
+    {
+        var receipt = T0.AddDays(-8);
+        var plan = Plan(Dmca(), T0.AddSeconds(1), [Triaged[0] with { StartsClockAt = receipt }, .. Triaged[1..]]);
+
+        var act = plan.Stages.Single(s => s.Stage == SlaStage.Act);
+        Assert.Equal(StageState.Breached, act.State);
+        Assert.Contains(plan.Timers, t => t.Stage == SlaStage.Act && t.Kind == SlaTimerKind.Breach && t.DueAt < T0);
+    }
+
+    [Fact]
+    public void Plan_IncompleteNoticeReceivedEarlier_PausedFromReceiptSoItsDelayCostsNothingUntilSupplemented()
+    {
+        var receipt = T0.AddDays(-8);
+        var supplemented = T0.AddHours(3);
+        var plan = Plan(Dmca(), T0.AddHours(4),
+        [
+            Triaged[0] with { StartsClockAt = receipt }, Step(StepKind.Incomplete, TimeSpan.FromSeconds(1)), Triaged[2],
+            Step(StepKind.NoticeSupplemented, TimeSpan.FromHours(3)),
+        ]);
+
+        var act = plan.Stages.Single(s => s.Stage == SlaStage.Act);
+        Assert.Equal(StageState.Running, act.State);
+        Assert.Equal(supplemented.AddHours(24), act.Deadline);
+        Assert.Equal([receipt, receipt, supplemented], act.History.Select(e => e.At));
+        // The acknowledgement needs no complete notice: it ran from receipt and is late.
+        Assert.Equal(StageState.Breached, plan.Stages.Single(s => s.Stage == SlaStage.Acknowledge).State);
+    }
+
+    [Fact]
     public void Plan_SameStepsAtAnotherTime_NeedsTheSameTimers()
     {
         Assert.Equal(

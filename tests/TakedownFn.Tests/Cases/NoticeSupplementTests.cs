@@ -43,10 +43,11 @@ public sealed class NoticeSupplementTests(AzuriteFixture azurite) : TenantTestBa
         Assert.Equal(["started", "paused", "resumed"], act.GetProperty("clock").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         var pause = Assert.Single(act.GetProperty("pauses").EnumerateArray());
         var (from, to) = (pause.GetProperty("from").GetDateTimeOffset(), pause.GetProperty("to").GetDateTimeOffset());
-        Assert.Equal(Assert.Single(Steps(after, "incomplete")).GetProperty("recordedAt").GetDateTimeOffset(), from);
+        // An incomplete notice gave no knowledge as received: its clock is paused from its start.
+        Assert.Equal(after.GetProperty("clockStartedAt").GetDateTimeOffset(), from);
         Assert.Equal(supplemented.GetProperty("recordedAt").GetDateTimeOffset(), to);
         var dueAt = act.GetProperty("dueAt").GetDateTimeOffset();
-        Assert.Equal(after.GetProperty("acceptedAt").GetDateTimeOffset().AddHours(24) + (to - from), dueAt);
+        Assert.Equal(after.GetProperty("clockStartedAt").GetDateTimeOffset().AddHours(24) + (to - from), dueAt);
 
         // Its timer is scheduled: the stage is now due within two days.
         Assert.Equal(dueAt, Assert.Single(await AtRiskAsync(caseId, "act")).GetProperty("deadline").GetDateTimeOffset());
@@ -123,9 +124,11 @@ public sealed class NoticeSupplementTests(AzuriteFixture azurite) : TenantTestBa
     public async Task Supplement_AfterTheUnpausedDeadlinePassed_BreachIsRecordedAgainstTheMovedDeadline()
     {
         await SetActLengthAsync(Admin, Tenant.TenantId, 8);
-        var caseId = await SubmitAsync(Incomplete("goodFaith"));
+        var notice = Incomplete("goodFaith");
+        notice["receivedAt"] = DateTimeOffset.UtcNow.ToString("O");
+        var caseId = await SubmitAsync(notice);
         var triaged = await TriagedAsync(caseId);
-        var unpaused = triaged.GetProperty("acceptedAt").GetDateTimeOffset().AddSeconds(8);
+        var unpaused = triaged.GetProperty("clockStartedAt").GetDateTimeOffset().AddSeconds(8);
         Assert.True(Assert.Single(Steps(triaged, "incomplete")).GetProperty("recordedAt").GetDateTimeOffset() < unpaused, "triage came after the act deadline; the test proves nothing");
         await Task.Delay((unpaused - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1)).Duration());
         Assert.Empty(Steps(await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}"), "sla-breached"));

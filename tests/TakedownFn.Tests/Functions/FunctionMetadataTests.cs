@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
 using TakedownFn.Testing;
 
@@ -35,6 +36,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetLedgerConsistencyProof", "get", "ledger/proofs/consistency", Policies.ReadLedger),
         Http("GetLedgerLeaves", "get", "ledger/leaves", Policies.ReadLedger),
         Http("ExportLedger", "get", "ledger/export", Policies.ReadLedger),
+        Http("ExportStatementsOfReasons", "get", "reports/statements-of-reasons", StatementsOfReasonsEndpoints.ExportPolicy),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),

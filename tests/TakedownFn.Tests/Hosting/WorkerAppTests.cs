@@ -5,6 +5,7 @@ using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
+using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Tests.Hosting;
@@ -17,6 +18,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions),
+        typeof(StatementsOfReasonsFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];

@@ -10,9 +10,10 @@ namespace TakedownFn.Tests.Notices;
 public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(azurite)
 {
     [Fact]
-    public async Task Submit_CompleteDmcaNotice_IsAcceptedThenTriagedWithDeadlines()
+    public async Task Submit_CompleteDmcaNotice_IsAcceptedThenTriagedWithDeadlinesFromThePlatformsReceipt()
     {
-        var response = await Tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(SampleNotices.Dmca()));
+        var notice = SampleNotices.Dmca();
+        var response = await Tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(notice));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -24,8 +25,11 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
         Assert.Equal("valid", view.GetProperty("validation").GetString());
         Assert.Equal(["received", "validated", "triaged"], view.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
-        var acceptedAt = view.GetProperty("acceptedAt").GetDateTimeOffset();
-        Assert.Equal(acceptedAt.AddHours(24), act.GetProperty("dueAt").GetDateTimeOffset());
+        var receivedAt = DateTimeOffset.Parse(notice["receivedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(receivedAt, view.GetProperty("receivedAt").GetDateTimeOffset());
+        Assert.True(view.GetProperty("acceptedAt").GetDateTimeOffset() > receivedAt);
+        Assert.Equal(receivedAt, view.GetProperty("clockStartedAt").GetDateTimeOffset());
+        Assert.Equal(receivedAt.AddHours(24), act.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal("open", act.GetProperty("status").GetString());
     }
 
@@ -39,7 +43,11 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
 
         var view = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
         Assert.Equal("incomplete", view.GetProperty("validation").GetString());
-        Assert.Contains("perjury-statement", view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["perjury-statement"], view.GetProperty("missingElements").EnumerateArray().Select(e => e.GetString()));
+        var missing = Assert.Single(view.GetProperty("missing").EnumerateArray());
+        Assert.Equal("perjury-statement", missing.GetProperty("element").GetString());
+        Assert.Equal("17 USC 512(c)(3)(A)(vi)", missing.GetProperty("citation").GetString());
+        Assert.Equal("declarations.authorityUnderPenaltyOfPerjury", missing.GetProperty("field").GetString());
         // The act clock started at receipt and was paused by the incomplete step: no deadline runs.
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
         Assert.Equal("paused", act.GetProperty("status").GetString());
@@ -58,7 +66,7 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
         Assert.Contains(severity.GetProperty("level").GetString(), new[] { "high", "critical" });
         Assert.Contains("sensitive:id-number", severity.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
-        Assert.Equal(view.GetProperty("acceptedAt").GetDateTimeOffset().AddHours(1), act.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(view.GetProperty("receivedAt").GetDateTimeOffset().AddHours(1), act.GetProperty("dueAt").GetDateTimeOffset());
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public sealed class SlaHopTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var tenant = await app.CreateTenantAsync();
         // 17 USC 512(c) says "expeditiously": a platform target, which the platform may set to 9 days.
         await SetActLengthAsync(await app.AdminClientAsync(), tenant.TenantId, 216, "hours");
-        var caseId = await TriagedCaseAsync(tenant);
+        var caseId = await TriagedCaseAsync(tenant, clock.GetUtcNow());
         var triaged = await tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         var deadline = Stage(triaged, "act").GetProperty("dueAt").GetDateTimeOffset();
-        Assert.Equal(TimeSpan.FromDays(9), deadline - triaged.GetProperty("acceptedAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromDays(9), deadline - triaged.GetProperty("clockStartedAt").GetDateTimeOffset());
 
         var timersQueue = $"{app.StoragePrefix}timers";
         var scheduled = puts.Visibilities(timersQueue);

@@ -25,8 +25,8 @@ public sealed class SlaOverrideTests(AzuriteFixture azurite) : TenantTestBase(az
         Assert.Equal(1, old.GetProperty("judgedUnder").GetProperty("tenantOverrideVersion").GetInt32());
         Assert.Equal(2, @new.GetProperty("judgedUnder").GetProperty("tenantOverrideVersion").GetInt32());
         Assert.Equal("takedownfn-default", old.GetProperty("judgedUnder").GetProperty("packId").GetString());
-        Assert.Equal(TimeSpan.FromHours(12), Stage(old, "act").GetProperty("dueAt").GetDateTimeOffset() - old.GetProperty("acceptedAt").GetDateTimeOffset());
-        Assert.Equal(TimeSpan.FromHours(6), Stage(@new, "act").GetProperty("dueAt").GetDateTimeOffset() - @new.GetProperty("acceptedAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(12), Stage(old, "act").GetProperty("dueAt").GetDateTimeOffset() - old.GetProperty("clockStartedAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(6), Stage(@new, "act").GetProperty("dueAt").GetDateTimeOffset() - @new.GetProperty("clockStartedAt").GetDateTimeOffset());
         Assert.Equal("24 hours", Stage(@new, "act").GetProperty("tightenedFrom").GetString());
     }
 

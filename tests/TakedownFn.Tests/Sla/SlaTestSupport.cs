@@ -22,10 +22,15 @@ internal static class SlaTestSupport
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Submits a DMCA notice and waits until it is triaged; returns the case id.</summary>
-    public static async Task<string> TriagedCaseAsync(TestTenant tenant)
+    /// <summary>
+    /// Submits a DMCA notice received at <paramref name="receivedAt"/> (default: now, so that
+    /// deadlines of seconds run from about now) and waits until it is triaged; returns the case id.
+    /// </summary>
+    public static async Task<string> TriagedCaseAsync(TestTenant tenant, DateTimeOffset? receivedAt = null)
     {
-        var response = await tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(SampleNotices.Dmca()));
+        var notice = SampleNotices.Dmca();
+        notice["receivedAt"] = (receivedAt ?? DateTimeOffset.UtcNow).ToString("O");
+        var response = await tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(notice));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var caseId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
         var view = await Eventually.GetJsonAsync(tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");

@@ -103,6 +103,28 @@ public static partial class StepIntake
             Severity = ParseEnum<SeverityLevel>(errors, "severity", s.Severity, required: Is(StepKind.Triaged), WireIds.TryParse),
             ErrorCode = ParseErrorCode(errors, s.ErrorCode, required: Is(StepKind.ProcessingFailed)),
             Reference = reference,
+            Statement = ParseStatement(errors, s, kind),
         };
+    }
+
+    private static Dsa.StatementFields? ParseStatement(ErrorList errors, StepSubmission s, StepKind? kind)
+    {
+        if (s.Statement is null)
+        {
+            return null;
+        }
+
+        if (kind is not StepKind.StatementOfReasonsSent)
+        {
+            errors.Add(Dsa.StatementIntake.Field, "is only recorded with a statement-of-reasons-sent step");
+            return null;
+        }
+
+        foreach (var error in Dsa.StatementIntake.Check(s.Statement, s.OccurredAt ?? DateTimeOffset.UnixEpoch))
+        {
+            errors.Add(error.Field, error.Message);
+        }
+
+        return s.Statement;
     }
 }

@@ -69,6 +69,13 @@ public sealed record StepSubmission
     /// <summary>An optional external reference (statement-of-reasons id, court file number).</summary>
     [JsonPropertyName("reference")]
     public string? Reference { get; init; }
+
+    /// <summary>
+    /// For <c>statement-of-reasons-sent</c>: the statement's fields the service cannot derive, for the
+    /// EU Transparency Database (required for cases under <c>eu-dsa-16</c>).
+    /// </summary>
+    [JsonPropertyName("statement")]
+    public Dsa.StatementFields? Statement { get; init; }
 }
 
 /// <summary>How evidence was preserved, as submitted.</summary>
