@@ -1,5 +1,6 @@
 using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
 
@@ -33,6 +34,7 @@ internal static class FunctionCatalog
         new("GetLedgerConsistencyProof", new HttpFunctionTrigger("ledger/proofs/consistency", "GET")),
         new("GetLedgerLeaves", new HttpFunctionTrigger("ledger/leaves", "GET")),
         new("ExportLedger", new HttpFunctionTrigger("ledger/export", "GET")),
+        new("GetSlaReport", new HttpFunctionTrigger("reports/sla", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
@@ -40,5 +42,6 @@ internal static class FunctionCatalog
         new("DeliverEscalation", new QueueFunctionTrigger(resources.EscalationsQueue), typeof(EscalationHandler)),
         new("SweepSla", new TimerFunctionTrigger(SlaSweep.Period), typeof(SlaSweep)),
         new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
+        new("FoldReports", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(ReportFolding)),
     ];
 }

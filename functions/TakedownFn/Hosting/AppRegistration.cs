@@ -1,6 +1,7 @@
 using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
 
@@ -20,5 +21,6 @@ internal static class AppRegistration
         builder.AddTakedownApi();
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
+        builder.AddTakedownReports();
     }
 }

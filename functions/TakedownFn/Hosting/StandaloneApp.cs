@@ -3,6 +3,7 @@ using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Tenants;
 
@@ -51,6 +52,7 @@ internal static class StandaloneApp
         app.MapTenants();
         app.MapSla();
         app.MapLedger();
+        app.MapReports();
         await app.RunAsync();
         return 0;
     }

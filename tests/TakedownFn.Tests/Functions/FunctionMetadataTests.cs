@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
+using TakedownFn.Reports;
 using TakedownFn.Storage;
 using TakedownFn.Testing;
 
@@ -35,6 +36,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetLedgerConsistencyProof", "get", "ledger/proofs/consistency", Policies.ReadLedger),
         Http("GetLedgerLeaves", "get", "ledger/leaves", Policies.ReadLedger),
         Http("ExportLedger", "get", "ledger/export", Policies.ReadLedger),
+        Http("GetSlaReport", "get", "reports/sla", ReportPolicies.ReadReports),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
@@ -42,6 +44,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         new("DeliverEscalation", "queueTrigger", QueueName: "escalations"),
         new("SweepSla", "timerTrigger", Schedule: "0 */1 * * * *"),
         new("SequenceLedger", "timerTrigger", Schedule: "*/2 * * * * *"),
+        new("FoldReports", "timerTrigger", Schedule: "*/2 * * * * *"),
     ];
 
     public static TheoryData<string> Names() => [.. Expected.Select(f => f.Name)];
