@@ -54,6 +54,10 @@ public sealed record CaseReportInput(
 /// <param name="Breaches">Its breached stages.</param>
 public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, ReportDimensions Dimensions, SlaFigures Figures, IReadOnlyList<BreachEntry> Breaches)
 {
+    /// <summary>The exact completion time of each completed stage (what the histogram buckets), for the reconciliation's percentile check; not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, TimeSpan> Durations { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>
     /// The instant a case counts at: the earlier of the platform's stated receipt and the service's
     /// acceptance, i.e. when the notice reached the platform as far as anyone can show (a platform can
@@ -98,6 +102,7 @@ public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, Report
         figures.Increment(decision is null ? ReportNames.StillOpen : ReportNames.ActionPrefix + ReportNames.Actions.First(a => a.Step == decision.Kind).Name);
 
         var breaches = new List<BreachEntry>();
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         if (input.Policy is { } policy && input.Steps.Count > 0)
         {
             var judgedAt = input.Steps.Max(s => s.RecordedAt);
@@ -110,7 +115,8 @@ public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, Report
                 SlaFigures.Bump(stageFigures.Counts, outcome, 1);
                 if (status.CompletedAt is { } done && status.History.Count > 0)
                 {
-                    stageFigures.Durations.Add(done - status.History[0].At);
+                    durations[stage] = done - status.History[0].At;
+                    stageFigures.Durations.Add(durations[stage]);
                 }
 
                 if (outcome is ReportNames.Breached or ReportNames.Overdue)
@@ -124,7 +130,7 @@ public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, Report
         }
 
         var hour = HourOf(CountedAt(input.ReceivedAt, input.AcceptedAt));
-        return new CaseContribution(input.CaseId, hour, input.Dimensions, figures, breaches);
+        return new CaseContribution(input.CaseId, hour, input.Dimensions, figures, breaches) { Durations = durations };
     }
 
     /// <summary>The report's outcome for a stage status; a breach the SLA timer recorded on a stage still open is overdue.</summary>

@@ -33,11 +33,15 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
         }
     }
 
-    /// <summary>Folds every pending change of the tenant; returns how many cases were folded.</summary>
+    /// <summary>
+    /// Folds every pending change of the tenant; returns how many cases this call folded. A fold that
+    /// loses a race with another instance reads the to-do rows again (the winner deleted what it
+    /// folded), so when this returns every change recorded before the call is in the rollups.
+    /// </summary>
     public async Task<int> FoldTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
         var total = 0;
-        for (var round = 0; round < 10_000; round++)
+        for (int round = 0, idle = 0; round < MaxRounds && idle < MaxIdleRounds; round++)
         {
             var todos = await cases.ReportTodosAsync(tenantId, TodosPerRead, cancellationToken);
             if (todos.Count == 0)
@@ -59,15 +63,17 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
             var gone = todos.Where(t => changes.All(c => c.New.CaseId != t.CaseId));
             await cases.CompleteReportTodosAsync(tenantId, todos.Where(t => folded.Contains(t.CaseId)).Concat(gone), cancellationToken);
             total += folded.Count;
-            if (folded.Count < changes.Count)
-            {
-                // A fold lost a race with another instance: leave the rest to the next tick.
-                break;
-            }
+            idle = folded.Count == 0 ? idle + 1 : 0;
         }
 
         return total;
     }
+
+    /// <summary>Rounds of <see cref="TodosPerRead"/> one call folds at most (a backlog beyond is left to the timer).</summary>
+    private const int MaxRounds = 10_000;
+
+    /// <summary>Rounds in a row that folded nothing (every group lost a race, or a row keeps failing) before giving up until the next tick.</summary>
+    private const int MaxIdleRounds = 5;
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Report fold of tenant {TenantId} failed; retried on the next tick")]
     private static partial void LogTenantFailed(ILogger logger, Exception exception, string tenantId);

@@ -11,6 +11,7 @@ internal static class ReportRegistration
         var services = builder.Services;
         services.AddSingleton(sp => new ReportStore(sp.GetRequiredService<StorageClients>().Reports));
         services.AddSingleton<SlaReports>();
+        services.AddSingleton<ReportReconciliation>();
         services.AddReportPolicies();
     }
 
