@@ -12,11 +12,13 @@ internal static class ReportRegistration
         services.AddSingleton(sp => new ReportStore(sp.GetRequiredService<StorageClients>().Reports));
         services.AddSingleton<SlaReports>();
         services.AddSingleton<ReportReconciliation>();
+        services.AddSingleton<ReportPeriods>();
         services.AddReportPolicies();
     }
 
     public static void MapReports(this WebApplication app)
     {
         app.MapSlaReport();
+        app.MapReportPeriods();
     }
 }
