@@ -21,6 +21,7 @@ namespace TakedownFn.Storage.Cases;
 /// <item><term><c>t|{dueAt}|{caseId}|{stage}|{kind}</c></term><description>an SLA timer not yet handled (warning, breach), or an
 /// escalation not yet delivered: due-time first, so "everything due and not handled" is one range query</description></item>
 /// <item><term><c>b|{caseId}|{stage}</c></term><description>a recorded breach whose stage is still open (the at-risk view)</description></item>
+/// <item><term><c>u|{caseId}</c></term><description>the case changed since the report rollups last folded it</description></item>
 /// </list>
 /// A tenant's partition takes at most about 2,000 entities/s in Azure; at six rows per notice
 /// that is several hundred notices a second per platform, well above notice volumes seen in
@@ -79,6 +80,12 @@ public static class CaseKeys
 
     public const string OpenBreachesFrom = "b|";
     public const string OpenBreachesTo = "b}";
+
+    /// <summary>A case changed since its report contribution was last folded (upserted with every change).</summary>
+    public static string ReportTodo(string caseId) => $"u|{caseId}";
+
+    public const string ReportTodosFrom = "u|";
+    public const string ReportTodosTo = "u}";
 
     public const string CasesFrom = "c|";
     public const string CasesTo = "c}";

@@ -124,12 +124,12 @@ public sealed partial class CaseStore
             ? [CaseKeys.Reference(notice.Case.PlatformReference), CaseKeys.IdempotencyKey(key)]
             : [CaseKeys.Reference(notice.Case.PlatformReference)];
 
-    private static int RowsOf(NewCase notice) => notice.IdempotencyKey is null ? 5 : 6;
+    private int RowsOf(NewCase notice) => (notice.IdempotencyKey is null ? 5 : 6) + (reportTodos ? 1 : 0);
 
     /// <summary>A generous estimate of a notice's share of a batch request: base64 of the notice plus the other rows.</summary>
     private static long WireBytesOf(NewCase notice) => (notice.Notice.Length * 4L / 3) + 8 * 1024;
 
-    private static IEnumerable<TableEntity> Rows(string tenantId, NewCase notice)
+    private IEnumerable<TableEntity> Rows(string tenantId, NewCase notice)
     {
         var caseId = notice.Case.CaseId;
         yield return CaseEntityMapping.ToEntity(notice.Case with { ETag = default }, notice.Notice);
@@ -142,5 +142,9 @@ public sealed partial class CaseStore
         }
 
         yield return new TableEntity(tenantId, CaseKeys.Outbox(caseId)) { ["CaseId"] = caseId, ["AcceptedAt"] = notice.Case.AcceptedAt };
+        if (reportTodos)
+        {
+            yield return ReportTodo(tenantId, caseId);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace TakedownFn.Storage.Cases;
 /// <see cref="CaseKeys"/>). Every change is one entity group transaction, so a case and its
 /// steps never disagree and a redelivered or concurrent write changes nothing twice.
 /// </summary>
-public sealed partial class CaseStore(TableClient table)
+public sealed partial class CaseStore(TableClient table, bool reportTodos = true)
 {
     private const int MaxOperationsPerTransaction = 100;
 
@@ -62,6 +62,11 @@ public sealed partial class CaseStore(TableClient table)
             .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToPendingLeaf(tenant, e, updated.PolicyId))),
             .. (sla ?? SlaIndexChange.None).Actions(updated),
         ];
+        if (reportTodos)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, ReportTodo(tenant, updated.CaseId)));
+        }
+
         var stepKeyIndex = -1;
         if (stepIdempotencyKey is not null)
         {

@@ -1,5 +1,6 @@
 using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
 
@@ -34,6 +35,10 @@ internal static class FunctionCatalog
         new("GetLedgerLeaves", new HttpFunctionTrigger("ledger/leaves", "GET")),
         new("ExportLedger", new HttpFunctionTrigger("ledger/export", "GET")),
         new("ExportStatementsOfReasons", new HttpFunctionTrigger("reports/statements-of-reasons", "GET")),
+        new("GetSlaReport", new HttpFunctionTrigger("reports/sla", "GET")),
+        new("CloseReportPeriod", new HttpFunctionTrigger("reports/periods", "POST")),
+        new("GetReportPeriod", new HttpFunctionTrigger("reports/periods/{id}", "GET")),
+        new("GetReportPeriodDifferences", new HttpFunctionTrigger("reports/periods/{id}/differences", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
@@ -41,5 +46,6 @@ internal static class FunctionCatalog
         new("DeliverEscalation", new QueueFunctionTrigger(resources.EscalationsQueue), typeof(EscalationHandler)),
         new("SweepSla", new TimerFunctionTrigger(SlaSweep.Period), typeof(SlaSweep)),
         new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
+        new("FoldReports", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(ReportFolding)),
     ];
 }

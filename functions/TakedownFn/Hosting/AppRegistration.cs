@@ -1,6 +1,7 @@
 using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
@@ -24,5 +25,6 @@ internal static class AppRegistration
         builder.AddTakedownLedger();
         builder.AddTakedownMetrics();
         builder.AddStatementsOfReasons();
+        builder.AddTakedownReports();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TakedownFn.Auth;
+using TakedownFn.Reports;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Tenants;
@@ -10,14 +11,15 @@ namespace TakedownFn.Hosting;
 /// Operator commands run with the app's own configuration instead of serving:
 /// <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
 /// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
-/// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong).
+/// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong) and
+/// <c>report reconcile TENANT [--repair]</c> (recomputes the report rollups from the raw case rows; exit code 1 on a difference left unrepaired).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
 /// </summary>
 internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "report";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -29,6 +31,13 @@ internal static class Commands
                 app.Services.GetRequiredService<LedgerStore>(), app.Services.GetRequiredService<LedgerSigningKeys>(), checkedTenant, cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(report, Output));
             return report.Ok ? 0 : 1;
+        }
+
+        if (args is ["report", "reconcile", var reconciled, .. var options] && options.All(o => o == "--repair"))
+        {
+            var reconciliation = await app.Services.GetRequiredService<ReportReconciliation>().RunAsync(reconciled, options.Length > 0, cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(reconciliation, Output));
+            return reconciliation.Ok ? 0 : 1;
         }
 
         var admin = app.Services.GetRequiredService<TenantAdministration>();
@@ -43,7 +52,7 @@ internal static class Commands
         };
         if (result is null)
         {
-            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT");
+            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT | report reconcile TENANT [--repair]");
             return 2;
         }
 

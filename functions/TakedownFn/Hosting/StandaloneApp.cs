@@ -3,6 +3,7 @@ using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Telemetry;
 using TakedownFn.StatementsOfReasons;
@@ -54,6 +55,7 @@ internal static class StandaloneApp
         app.MapSla();
         app.MapLedger();
         app.MapStatementsOfReasons();
+        app.MapReports();
         await app.RunAsync();
         return 0;
     }

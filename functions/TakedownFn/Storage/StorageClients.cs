@@ -26,11 +26,13 @@ internal sealed class StorageClients(TableServiceClient tables, QueueServiceClie
 
     public TableClient Tenants { get; } = tables.GetTableClient(resources.TenantsTable);
 
+    public TableClient Reports { get; } = tables.GetTableClient(resources.ReportsTable);
+
     public BlobContainerClient Ledger { get; } = blobs.GetBlobContainerClient(resources.LedgerContainer);
 
     public IReadOnlyList<QueueClient> Queues => [Intake, IntakePoison, Timers, Escalations];
 
-    public IReadOnlyList<TableClient> Tables => [Cases, Tenants, LedgerLog];
+    public IReadOnlyList<TableClient> Tables => [Cases, Tenants, LedgerLog, Reports];
 
     public IReadOnlyList<BlobContainerClient> Containers => [Ledger];
 

@@ -41,7 +41,9 @@ internal static class StorageRegistration
             sp.GetRequiredService<StorageResources>()));
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
-        services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
+        // TakedownFn:Reports:Rollups=false stops recording report to-do rows with case changes (for the benchmark's baseline only).
+        var rollups = configuration.GetValue("TakedownFn:Reports:Rollups", true);
+        services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases, rollups));
         services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
         services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
         services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));

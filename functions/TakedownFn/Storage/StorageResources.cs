@@ -27,12 +27,14 @@ internal sealed class StorageResources(string prefix)
     /// <summary>Tenants' ledger logs: leaves, stored tree hashes, event index and state (see <c>LedgerRows</c>).</summary>
     public string LedgerTable { get; } = $"{prefix}ledger";
 
+    public string ReportsTable { get; } = $"{prefix}reports";
+
     /// <summary>Signed ledger checkpoints and sequencer leases.</summary>
     public string LedgerContainer { get; } = $"{prefix}ledger";
 
     public IReadOnlyList<string> Queues => [IntakeQueue, IntakePoisonQueue, TimersQueue, EscalationsQueue];
 
-    public IReadOnlyList<string> Tables => [CasesTable, TenantsTable, LedgerTable];
+    public IReadOnlyList<string> Tables => [CasesTable, TenantsTable, LedgerTable, ReportsTable];
 
     public IReadOnlyList<string> Containers => [LedgerContainer];
 

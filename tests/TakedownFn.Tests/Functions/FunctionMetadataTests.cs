@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.StatementsOfReasons;
+using TakedownFn.Reports;
 using TakedownFn.Storage;
 using TakedownFn.Testing;
 
@@ -37,6 +38,10 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetLedgerLeaves", "get", "ledger/leaves", Policies.ReadLedger),
         Http("ExportLedger", "get", "ledger/export", Policies.ReadLedger),
         Http("ExportStatementsOfReasons", "get", "reports/statements-of-reasons", StatementsOfReasonsEndpoints.ExportPolicy),
+        Http("GetSlaReport", "get", "reports/sla", ReportPolicies.ReadReports),
+        Http("CloseReportPeriod", "post", "reports/periods", ReportPolicies.CloseReportPeriods),
+        Http("GetReportPeriod", "get", "reports/periods/{id}", ReportPolicies.ReadReports),
+        Http("GetReportPeriodDifferences", "get", "reports/periods/{id}/differences", ReportPolicies.ReadReports),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
@@ -44,6 +49,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         new("DeliverEscalation", "queueTrigger", QueueName: "escalations"),
         new("SweepSla", "timerTrigger", Schedule: "0 */1 * * * *"),
         new("SequenceLedger", "timerTrigger", Schedule: "*/2 * * * * *"),
+        new("FoldReports", "timerTrigger", Schedule: "*/2 * * * * *"),
     ];
 
     public static TheoryData<string> Names() => [.. Expected.Select(f => f.Name)];

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using TakedownFn.Domain.Reports;
+
+namespace TakedownFn.Storage.Reports;
+
+/// <summary>A case's contribution as stored in its fact row, with the row's ETag.</summary>
+public sealed record StoredFact(CaseContribution Contribution, ETag ETag);
+
+/// <summary>A rollup row as stored, with its ETag.</summary>
+public sealed record StoredRollup(RollupRow Row, ETag ETag);
+
+/// <summary>
+/// The tenant's report rows (see <see cref="ReportKeys"/>): case facts, hourly rollups and breach
+/// rows, changed together in ETag-conditional transactions so a fold applied twice counts once.
+/// </summary>
+public sealed partial class ReportStore(TableClient table)
+{
+    private const int MaxOperationsPerTransaction = 100;
+
+    public TableClient Table => table;
+
+    public async Task<StoredFact?> GetFactAsync(string tenantId, string caseId, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityOrNullAsync(tenantId, ReportKeys.Fact(caseId), cancellationToken: cancellationToken);
+        return entity is null ? null : new StoredFact(ReportRows.ToContribution(entity), entity.ETag);
+    }
+
+    public async Task<StoredRollup?> GetRollupAsync(string tenantId, DateTimeOffset hour, ReportDimensions dimensions, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityOrNullAsync(tenantId, ReportKeys.Rollup(hour, dimensions), cancellationToken: cancellationToken);
+        return entity is null ? null : new StoredRollup(ReportRows.ToRollup(entity), entity.ETag);
+    }
+
+    /// <summary>The tenant's rollup rows for cases received in [<paramref name="from"/>, <paramref name="to"/>) (whole UTC hours).</summary>
+    public async Task<IReadOnlyList<RollupRow>> RollupsAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ReportKeys.RollupsAt(from)} and RowKey lt {ReportKeys.RollupsAt(to)}");
+        var rows = new List<RollupRow>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(ReportRows.ToRollup(entity));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The tenant's breach rows for cases received in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<IReadOnlyList<BreachRow>> BreachesAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ReportKeys.BreachesAt(from)} and RowKey lt {ReportKeys.BreachesAt(to)}");
+        var rows = new List<BreachRow>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(ReportRows.ToBreach(entity));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every stored row of one kind (<c>f|</c>, <c>h|</c> or <c>x|</c>) of the tenant, by row key, for the reconciliation.</summary>
+    public async Task<IReadOnlyDictionary<string, TableEntity>> AllRowsAsync(string tenantId, string fromKey, string toKey, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {fromKey} and RowKey lt {toKey}");
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows[entity.RowKey] = entity;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Submits row changes in transactions of at most 100; each change is conditional on the ETag
+    /// it was decided from (or on the row not existing). False when any transaction lost a race
+    /// (412/409): the rows it held are unchanged, and the caller decides again from a fresh read.
+    /// </summary>
+    public async Task<bool> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        var ok = true;
+        foreach (var chunk in actions.Chunk(MaxOperationsPerTransaction))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
+            {
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>Writes a row as it should be: added when it was missing, else replaced conditional on <paramref name="etag"/>.</summary>
+    public static TableTransactionAction Put(TableEntity entity, ETag? etag) =>
+        etag is { } tag ? new(TableTransactionActionType.UpdateReplace, entity, tag) : new(TableTransactionActionType.Add, entity);
+
+    /// <summary>Deletes a row conditional on <paramref name="etag"/>.</summary>
+    public static TableTransactionAction Delete(string tenantId, string rowKey, ETag etag) =>
+        new(TableTransactionActionType.Delete, new TableEntity(tenantId, rowKey), etag);
+}
+
+/// <summary>Maps report records to rows and back.</summary>
+public static class ReportRows
+{
+    public static TableEntity Fact(string tenantId, CaseContribution c) => new(tenantId, ReportKeys.Fact(c.CaseId))
+    {
+        ["CaseId"] = c.CaseId,
+        ["Contribution"] = JsonSerializer.Serialize(c, ReportJson.Options),
+    };
+
+    public static CaseContribution ToContribution(TableEntity entity) =>
+        JsonSerializer.Deserialize<CaseContribution>(entity.GetString("Contribution")!, ReportJson.Options)!;
+
+    public static TableEntity Rollup(string tenantId, RollupRow row)
+    {
+        var entity = new TableEntity(tenantId, ReportKeys.Rollup(row.Hour, row.Dimensions))
+        {
+            ["Hour"] = row.Hour,
+            ["Regime"] = row.Dimensions.Regime,
+            ["Category"] = row.Dimensions.Category,
+            ["Severity"] = row.Dimensions.Severity,
+            ["Source"] = row.Dimensions.Source,
+        };
+        ReportJson.WriteFigures(entity, row.Figures);
+        return entity;
+    }
+
+    public static RollupRow ToRollup(TableEntity entity) => new(
+        entity.GetDateTimeOffset("Hour")!.Value,
+        Dimensions(entity),
+        ReportJson.ReadFigures(entity));
+
+    public static TableEntity Breach(string tenantId, DateTimeOffset hour, ReportDimensions d, BreachEntry b) => new(tenantId, ReportKeys.Breach(hour, b.CaseId, b.Stage))
+    {
+        ["Hour"] = hour,
+        ["Regime"] = d.Regime,
+        ["Category"] = d.Category,
+        ["Severity"] = d.Severity,
+        ["Source"] = d.Source,
+        ["CaseId"] = b.CaseId,
+        ["Stage"] = b.Stage,
+        ["Deadline"] = b.Deadline,
+        ["MarginTicks"] = b.Margin?.Ticks,
+        ["Reason"] = b.Reason,
+        ["CompletedAt"] = b.CompletedAt,
+    };
+
+    public static BreachRow ToBreach(TableEntity e) => new(
+        e.GetDateTimeOffset("Hour")!.Value,
+        Dimensions(e),
+        new BreachEntry(
+            e.GetString("CaseId")!,
+            e.GetString("Stage")!,
+            e.GetDateTimeOffset("Deadline"),
+            e.GetInt64("MarginTicks") is { } ticks ? TimeSpan.FromTicks(ticks) : null,
+            e.GetString("Reason")!,
+            e.GetDateTimeOffset("CompletedAt")));
+
+    private static ReportDimensions Dimensions(TableEntity e) =>
+        new(e.GetString("Regime")!, e.GetString("Category")!, e.GetString("Severity")!, e.GetString("Source")!);
+}
