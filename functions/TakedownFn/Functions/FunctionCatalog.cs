@@ -33,6 +33,7 @@ internal static class FunctionCatalog
         new("GetLedgerConsistencyProof", new HttpFunctionTrigger("ledger/proofs/consistency", "GET")),
         new("GetLedgerLeaves", new HttpFunctionTrigger("ledger/leaves", "GET")),
         new("ExportLedger", new HttpFunctionTrigger("ledger/export", "GET")),
+        new("GetCaseEvidence", new HttpFunctionTrigger("cases/{id}/evidence", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),

@@ -1,4 +1,5 @@
 using TakedownFn.Auth;
+using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
@@ -20,5 +21,6 @@ internal static class AppRegistration
         builder.AddTakedownApi();
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
+        builder.AddTakedownEvidence();
     }
 }

@@ -1,4 +1,5 @@
 using TakedownFn.Cases;
+using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.LedgerApi;
@@ -51,6 +52,7 @@ internal static class StandaloneApp
         app.MapTenants();
         app.MapSla();
         app.MapLedger();
+        app.MapEvidence();
         await app.RunAsync();
         return 0;
     }

@@ -35,6 +35,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetLedgerConsistencyProof", "get", "ledger/proofs/consistency", Policies.ReadLedger),
         Http("GetLedgerLeaves", "get", "ledger/leaves", Policies.ReadLedger),
         Http("ExportLedger", "get", "ledger/export", Policies.ReadLedger),
+        Http("GetCaseEvidence", "get", "cases/{id}/evidence", Policies.ReadLedger),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
