@@ -41,7 +41,7 @@ internal static class FileCommands
         return $"export of {checkpoint.Origin} replays {checkpoint.TreeSize} leaves to root {Convert.ToHexStringLower(checkpoint.RootHash)} signed by a trusted key";
     }
 
-    private static CheckpointVerifier Verifier(string keyName, string pem)
+    internal static CheckpointVerifier Verifier(string keyName, string pem)
     {
         try
         {
@@ -55,7 +55,7 @@ internal static class FileCommands
 
     private static byte[] ReadBytes(string path) => Guard(path, () => File.ReadAllBytes(path));
 
-    private static string ReadText(string path) => Guard(path, () => File.ReadAllText(path));
+    internal static string ReadText(string path) => Guard(path, () => File.ReadAllText(path));
 
     private static StreamReader Open(string path) => Guard(path, () => new StreamReader(path, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false));
 

@@ -17,6 +17,7 @@ public static class VerifierCli
           consistency  --size1 N --size2 N --root1 HEX --root2 HEX [--proof HEX,HEX,...]
           checkpoint   --file PATH --key PATH [--key-name NAME]
           export       --file PATH --key PATH [--key-name NAME]
+          bundle       --file PATH --key PATH [--key-name NAME]
 
         --key is a PEM file with one or more "PUBLIC KEY" (ECDSA P-256) blocks; all are trusted.
         --key-name is the signer's key name; it defaults to the log's origin.
@@ -43,6 +44,7 @@ public static class VerifierCli
                 ["consistency", .. var rest] => ProofCommands.Consistency(rest),
                 ["checkpoint", .. var rest] => FileCommands.Checkpoint(rest),
                 ["export", .. var rest] => await FileCommands.ExportAsync(rest),
+                ["bundle", .. var rest] => Bundles.BundleCommand.Run(rest),
                 [var command, ..] => throw new UsageException($"unknown command \"{command}\""),
             };
             await output.WriteLineAsync("valid: " + verdict);

@@ -43,6 +43,18 @@ public sealed class CheckpointVerifier
     /// </summary>
     public Checkpoint Verify(string note, string? expectedOrigin = null)
     {
+        var checkpoint = Checkpoint.ParseNoteText(VerifyNote(note));
+        if (expectedOrigin is not null && checkpoint.Origin != expectedOrigin)
+        {
+            throw new LedgerVerificationException($"checkpoint origin \"{checkpoint.Origin}\" is not the expected \"{expectedOrigin}\"");
+        }
+
+        return checkpoint;
+    }
+
+    /// <summary>Checks a signed note's structure and signatures and returns the text they sign, whatever it says.</summary>
+    public string VerifyNote(string note)
+    {
         var signed = SignedNote.Parse(note);
         int verified = 0;
         foreach (var signature in signed.Signatures)
@@ -67,12 +79,6 @@ public sealed class CheckpointVerifier
             throw new LedgerVerificationException($"no signature from a known key; signed by {signers}");
         }
 
-        var checkpoint = Checkpoint.ParseNoteText(signed.Text);
-        if (expectedOrigin is not null && checkpoint.Origin != expectedOrigin)
-        {
-            throw new LedgerVerificationException($"checkpoint origin \"{checkpoint.Origin}\" is not the expected \"{expectedOrigin}\"");
-        }
-
-        return checkpoint;
+        return signed.Text;
     }
 }

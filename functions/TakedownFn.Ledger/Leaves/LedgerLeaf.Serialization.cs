@@ -21,7 +21,7 @@ public sealed partial record LedgerLeaf
 
         var document = new JsonObject
         {
-            ["version"] = CurrentVersion,
+            ["version"] = Version,
             ["eventId"] = EventId,
             ["caseId"] = CaseId,
             ["eventType"] = EventType,
@@ -29,6 +29,15 @@ public sealed partial record LedgerLeaf
             ["policyVersion"] = PolicyVersion,
             ["commitments"] = commitments,
         };
+        if (DetailsDigest is not null)
+        {
+            document["detailsDigest"] = DetailsDigest;
+            if (Facts is not null)
+            {
+                document["facts"] = Facts.ToJson();
+            }
+        }
+
         return JsonCanonicalizer.Canonicalize(document);
     }
 
@@ -51,9 +60,9 @@ public sealed partial record LedgerLeaf
                 throw new LedgerVerificationException("leaf is not a JSON object");
             }
 
-            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetRawText() != "1")
+            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetRawText() is not ("1" or "2"))
             {
-                throw new LedgerVerificationException($"leaf version is not {CurrentVersion}");
+                throw new LedgerVerificationException($"leaf version is not {Version1} or {CurrentVersion}");
             }
 
             var commitments = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,8 +73,16 @@ public sealed partial record LedgerLeaf
 
             var time = DateTime.ParseExact(Text(root, "serverTime"), ServerTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             parsed = new LedgerLeaf(Text(root, "eventId"), Text(root, "caseId"), Text(root, "eventType"), new DateTimeOffset(time, TimeSpan.Zero), Text(root, "policyVersion"), commitments);
+            if (version.GetRawText() == "2")
+            {
+                parsed = parsed with
+                {
+                    DetailsDigest = Text(root, "detailsDigest"),
+                    Facts = root.TryGetProperty("facts", out var facts) ? LeafFacts.FromJson(facts) : null,
+                };
+            }
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
             throw new LedgerVerificationException($"leaf is not a valid ledger leaf: {ex.Message}", ex);
         }

@@ -7,11 +7,17 @@ namespace TakedownFn.Ledger.Leaves;
 /// version that judged it, and commitments (see <see cref="Commitment"/>) to the personal or
 /// confidential fields. No raw personal data: only ids, times, types and hex commitments. Its
 /// leaf bytes are the RFC 8785 canonical JSON of <see cref="ToCanonicalBytes"/>.
+/// Version 2 (a leaf with a <see cref="DetailsDigest"/>) also binds the step's details as a
+/// digest an evidence bundle can open, and states the case's facts (<see cref="Facts"/>) in clear;
+/// version 1 leaves stay readable and verifiable.
 /// </summary>
 public sealed partial record LedgerLeaf
 {
-    /// <summary>Version of the leaf document layout, written into every leaf.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The first layout: ids, kind, time, policy and commitments.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>The layout written now: version 1 plus the details digest and the case's facts.</summary>
+    public const int CurrentVersion = 2;
 
     public LedgerLeaf(string eventId, string caseId, string eventType, DateTimeOffset serverTime, string policyVersion, IReadOnlyDictionary<string, string> commitments)
     {
@@ -52,6 +58,23 @@ public sealed partial record LedgerLeaf
     /// <summary>Field name → HMAC commitment (hex), ordered by field name.</summary>
     public ImmutableSortedDictionary<string, string> Commitments { get; }
 
+    /// <summary>The step's details as a <see cref="Leaves.DetailsDigest"/> (version 2); null in version 1 leaves.</summary>
+    public string? DetailsDigest
+    {
+        get => detailsDigest;
+        init => detailsDigest = value is null || Commitment.IsWellFormed(value)
+            ? value
+            : throw new ArgumentException($"details digest is not {Commitment.HexLength} lower-case hex digits", nameof(value));
+    }
+
+    /// <summary>The case's facts once the step was recorded (version 2; null when the step was queued before they were kept).</summary>
+    public LeafFacts? Facts { get; init; }
+
+    /// <summary>The layout this leaf is written in: 2 when it has a details digest, else 1.</summary>
+    public int Version => DetailsDigest is null ? Version1 : CurrentVersion;
+
+    private readonly string? detailsDigest;
+
     public bool Equals(LedgerLeaf? other) =>
         other is not null
         && EventId == other.EventId
@@ -60,7 +83,9 @@ public sealed partial record LedgerLeaf
         && ServerTime == other.ServerTime
         && PolicyVersion == other.PolicyVersion
         && Commitments.Count == other.Commitments.Count
-        && Commitments.All(c => other.Commitments.TryGetValue(c.Key, out var value) && value == c.Value);
+        && Commitments.All(c => other.Commitments.TryGetValue(c.Key, out var value) && value == c.Value)
+        && DetailsDigest == other.DetailsDigest
+        && Equals(Facts, other.Facts);
 
     public override int GetHashCode() => HashCode.Combine(EventId, CaseId, EventType, ServerTime, PolicyVersion, Commitments.Count);
 

@@ -109,11 +109,12 @@ internal static class CaseEntityMapping
     /// transaction as the event so that no recorded step can miss the ledger. The sequencer turns
     /// it into a leaf and deletes it.
     /// </summary>
-    public static TableEntity ToPendingLeaf(string tenantId, CaseEventRecord record, string? policyId)
+    public static TableEntity ToPendingLeaf(string tenantId, CaseEventRecord record, string? policyId, string? facts = null)
     {
         var entity = ToEntity(tenantId, record);
         entity.RowKey = CaseKeys.PendingLeaf(record.EventId);
         entity["PolicyId"] = policyId;
+        entity["Facts"] = facts;
         return entity;
     }
 

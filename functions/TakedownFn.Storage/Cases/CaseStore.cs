@@ -59,7 +59,7 @@ public sealed partial class CaseStore(TableClient table, bool reportTodos = true
         [
             new(TableTransactionActionType.UpdateMerge, CaseEntityMapping.ToEntity(updated), updated.ETag),
             .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(tenant, e))),
-            .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToPendingLeaf(tenant, e, updated.PolicyId))),
+            .. events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToPendingLeaf(tenant, e, updated.PolicyId, Ledger.LeafFactsOf.From(updated, e).ToJson().ToJsonString()))),
             .. (sla ?? SlaIndexChange.None).Actions(updated),
         ];
         if (reportTodos)

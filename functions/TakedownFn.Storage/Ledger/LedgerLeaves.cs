@@ -8,7 +8,8 @@ namespace TakedownFn.Storage.Ledger;
 /// Turns a recorded event into its ledger leaf. Ids, kind, server time and policy go in as they
 /// are; everything that may hold personal or confidential text (the step's details, the notice
 /// itself, who acted, what the platform claims and when) only as an HMAC commitment under the
-/// tenant's secret.
+/// tenant's secret. Leaves are written in version 2: the details also as a salted digest
+/// (<see cref="DetailsDigest"/>) and the case's facts in clear (<see cref="LeafFacts"/>).
 /// </summary>
 public static class LedgerLeaves
 {
@@ -42,6 +43,17 @@ public static class LedgerLeaves
             commitments["notice"] = Commitment.Compute(tenantSecret, "notice", Encoding.UTF8.GetString(notice));
         }
 
-        return new LedgerLeaf(e.EventId, e.CaseId, e.Kind, e.RecordedAt, pending.PolicyId ?? NoPolicy, commitments);
+        // Version 2: the details also as a digest a bundle can open, and the case's facts in clear.
+        return new LedgerLeaf(e.EventId, e.CaseId, e.Kind, e.RecordedAt, pending.PolicyId ?? NoPolicy, commitments)
+        {
+            DetailsDigest = DetailsDigest.Compute(DetailsDigest.Salt(tenantSecret, e.EventId), e.Details),
+            Facts = pending.Facts is { } facts ? ParseFacts(facts) : null,
+        };
+    }
+
+    private static LeafFacts ParseFacts(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return LeafFacts.FromJson(document.RootElement);
     }
 }

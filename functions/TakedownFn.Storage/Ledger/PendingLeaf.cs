@@ -5,7 +5,8 @@ namespace TakedownFn.Storage.Ledger;
 /// <summary>An event waiting in the tenant's to-do rows (<c>l|{eventId}</c>) to become a leaf.</summary>
 /// <param name="Event">The event as recorded with the case.</param>
 /// <param name="PolicyId">The case's policy when the event was recorded (null before triage).</param>
-public sealed record PendingLeaf(CaseEventRecord Event, string? PolicyId)
+/// <param name="Facts">The case's facts once the event was recorded (<see cref="TakedownFn.Ledger.Leaves.LeafFacts"/> as JSON); null on rows queued before they were kept.</param>
+public sealed record PendingLeaf(CaseEventRecord Event, string? PolicyId, string? Facts = null)
 {
     /// <summary>
     /// The sequencing order: server time, then case, then the case's own step order, so that the

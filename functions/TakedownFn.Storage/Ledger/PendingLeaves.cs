@@ -31,7 +31,7 @@ internal sealed class PendingLeaves(TableClient cases)
         var pending = new List<PendingLeaf>();
         await foreach (var entity in cases.QueryAsync<TableEntity>(filter, maxPerPage: LedgerStore.MaxPageSize, cancellationToken: cancellationToken))
         {
-            pending.Add(new PendingLeaf(CaseEntityMapping.ToEvent(entity), entity.GetString("PolicyId")));
+            pending.Add(new PendingLeaf(CaseEntityMapping.ToEvent(entity), entity.GetString("PolicyId"), entity.GetString("Facts")));
             if (pending.Count >= max)
             {
                 break;

@@ -1,4 +1,5 @@
 using TakedownFn.Auth;
+using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Reports;
@@ -26,5 +27,6 @@ internal static class AppRegistration
         builder.AddTakedownMetrics();
         builder.AddStatementsOfReasons();
         builder.AddTakedownReports();
+        builder.AddTakedownEvidence();
     }
 }

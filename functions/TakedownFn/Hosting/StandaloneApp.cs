@@ -1,4 +1,5 @@
 using TakedownFn.Cases;
+using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.LedgerApi;
@@ -56,6 +57,7 @@ internal static class StandaloneApp
         app.MapLedger();
         app.MapStatementsOfReasons();
         app.MapReports();
+        app.MapEvidence();
         await app.RunAsync();
         return 0;
     }

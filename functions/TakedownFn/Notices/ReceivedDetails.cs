@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Notices;
 
@@ -10,7 +11,7 @@ namespace TakedownFn.Notices;
 /// </summary>
 internal static class ReceivedDetails
 {
-    public const string ClockStartsAt = "clockStartsAt";
+    public const string ClockStartsAt = SlaStepFacts.ClockStartsAt;
 
     public static string Json(int items, DateTimeOffset? clockStartsAt) =>
         clockStartsAt is { } start

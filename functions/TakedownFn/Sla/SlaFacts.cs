@@ -1,8 +1,4 @@
-using System.Text.Json;
-using TakedownFn.Domain;
-using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Notices;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Sla;
@@ -14,35 +10,5 @@ internal static class SlaFacts
         events.OrderBy(e => e.Sequence).Select(From).OfType<SlaStepFact>().ToList();
 
     /// <summary>The fact of one step; null for a kind this version does not know.</summary>
-    public static SlaStepFact? From(CaseEventRecord e)
-    {
-        if (!WireIds.TryParse(e.Kind, out StepKind kind))
-        {
-            return null;
-        }
-
-        using var details = JsonDocument.Parse(e.Details);
-        var root = details.RootElement;
-        NotificationTopic? topic = Text(root, "topic") is { } t && WireIds.TryParse(t, out NotificationTopic parsed) ? parsed : null;
-        TimeSpan? retention = null;
-        var legalHold = false;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("evidence", out var evidence) && evidence.ValueKind == JsonValueKind.Object)
-        {
-            retention = Text(evidence, "retentionPeriod") is { } r && TimeSpan.TryParse(r, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : null;
-            legalHold = evidence.TryGetProperty("legalHold", out var hold) && hold.ValueKind == JsonValueKind.True;
-        }
-
-        SlaStage? stage = Text(root, "stage") is { } s && SlaWireIds.TryParse(s, out SlaStage st) ? st : null;
-        DateTimeOffset? deadline = Time(root, "deadline");
-        DateTimeOffset? clockStart = kind == StepKind.Received ? Time(root, ReceivedDetails.ClockStartsAt) : null;
-        return new SlaStepFact(kind, e.RecordedAt, topic, retention, legalHold, stage, deadline, clockStart);
-    }
-
-    private static DateTimeOffset? Time(JsonElement element, string name) =>
-        Text(element, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
-            ? time
-            : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    public static SlaStepFact? From(CaseEventRecord e) => SlaStepFacts.Read(e.Kind, e.RecordedAt, e.Details);
 }

@@ -39,7 +39,7 @@ public class LedgerLeafTests
     [Theory]
     [InlineData(" ", "leaf is not in canonical form (RFC 8785) or has unknown members")]
     [InlineData("EXTRA", "leaf is not in canonical form (RFC 8785) or has unknown members")]
-    [InlineData("VERSION2", "leaf version is not 1")]
+    [InlineData("VERSION3", "leaf version is not 1 or 2")]
     public void FromCanonicalBytes_NonCanonicalOrUnknown_Rejected(string change, string message)
     {
         var json = Encoding.UTF8.GetString(Sample(DateTimeOffset.UnixEpoch).ToCanonicalBytes());
@@ -47,7 +47,7 @@ public class LedgerLeafTests
         {
             " " => json.Replace(",", ", ", StringComparison.Ordinal),
             "EXTRA" => json.Replace("\"version\":1", "\"version\":1,\"zzz\":\"raw@example.com\"", StringComparison.Ordinal),
-            _ => json.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal),
+            _ => json.Replace("\"version\":1", "\"version\":3", StringComparison.Ordinal),
         };
         var ex = Assert.Throws<LedgerVerificationException>(() => LedgerLeaf.FromCanonicalBytes(Encoding.UTF8.GetBytes(json)));
         Assert.Equal(message, ex.Message);

@@ -42,6 +42,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("CloseReportPeriod", "post", "reports/periods", ReportPolicies.CloseReportPeriods),
         Http("GetReportPeriod", "get", "reports/periods/{id}", ReportPolicies.ReadReports),
         Http("GetReportPeriodDifferences", "get", "reports/periods/{id}/differences", ReportPolicies.ReadReports),
+        Http("GetCaseEvidence", "get", "cases/{id}/evidence", Policies.ReadLedger),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TakedownFn.Auth;
+using TakedownFn.Domain.Evidence;
+using TakedownFn.Domain.Sla;
+using TakedownFn.Http;
+using TakedownFn.Ledger.Checkpoints;
+using TakedownFn.Sla;
+using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Ledger;
+using TakedownFn.Storage.Tenants;
+
+namespace TakedownFn.Evidence;
+
+/// <summary>
+/// <c>GET /api/cases/{id}/evidence</c>: the case's signed evidence bundle as JSON, or with
+/// <c>?format=pdf</c> the same bundle as a PDF. Every step is proven against the latest signed
+/// checkpoint; a case with a step not yet in it answers 409 with Retry-After.
+/// </summary>
+internal static class EvidenceEndpoints
+{
+    /// <summary>What a bundle's signature note names as its subject.</summary>
+    public static string Subject(string caseId) => "evidence-bundle " + caseId;
+
+    public static void MapEvidence(this WebApplication app) =>
+        app.MapGet("/api/cases/{id}/evidence", GetAsync).RequireAuthorization(Policies.ReadLedger);
+
+    internal static async Task<IResult> GetAsync(
+        string id, HttpContext context, EvidenceSources sources, CancellationToken cancellationToken)
+    {
+        var format = context.Request.Query["format"].ToString();
+        if (format is not ("" or "json"))
+        {
+            return Problems.Validation([new Domain.Validation.ValidationError("format", "must be json")]);
+        }
+
+        var tenant = Caller.From(context.User).Tenant;
+        var (bundle, problem) = await sources.BuildAsync(tenant, id, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var signed = Sign(bundle!, sources.Keys, tenant);
+        return TypedResults.Text(signed.ToJsonString(), "application/json");
+    }
+
+    /// <summary>The bundle as the JSON object it is served as, with its signature member set.</summary>
+    internal static JsonObject Sign(EvidenceBundle bundle, LedgerSigningKeys keys, string tenant)
+    {
+        var document = JsonSerializer.SerializeToNode(bundle with { Signature = null }, EvidenceJson.Options)!.AsObject();
+        using var signer = keys.CreateSigner(tenant);
+        document[SignedJson.SignatureMember] = SignedJson.Sign(signer, document, Subject(bundle.Case.CaseId));
+        return document;
+    }
+}
+
+/// <summary>Reads what a bundle needs from storage: the case, its steps, their leaves and proofs, the checkpoint and keys.</summary>
+internal sealed class EvidenceSources(
+    CaseStore cases, LedgerStore ledger, TenantStore tenants, LedgerSigningKeys keys, CalendarCatalog calendars, SlaOptions sla, TimeProvider time)
+{
+    private const int ParallelReads = 16;
+
+    public LedgerSigningKeys Keys => keys;
+
+    public async Task<(EvidenceBundle? Bundle, IResult? Problem)> BuildAsync(string tenant, string caseId, CancellationToken cancellationToken)
+    {
+        var stored = await cases.GetAsync(tenant, caseId, withNotice: false, cancellationToken);
+        if (stored is null)
+        {
+            return (null, Problems.NotFound("case"));
+        }
+
+        var events = await cases.GetEventsAsync(tenant, caseId, cancellationToken);
+        var state = await ledger.GetStateAsync(tenant, cancellationToken);
+        var size = state.CheckpointSize;
+        var leaves = new System.Collections.Concurrent.ConcurrentDictionary<string, ProvenLeaf>(StringComparer.Ordinal);
+        var missing = 0;
+        await Parallel.ForEachAsync(events, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (e, ct) =>
+        {
+            if (size == 0 || await ledger.FindEventAsync(tenant, e.EventId, size, ct) is not { } index)
+            {
+                Interlocked.Increment(ref missing);
+                return;
+            }
+
+            var leafTask = ledger.GetLeafAsync(tenant, index, ct);
+            var proofTask = ledger.InclusionProofAsync(tenant, index, size, ct);
+            var leaf = await leafTask;
+            leaves[e.EventId] = new ProvenLeaf(index, leaf.Leaf, leaf.LeafHash, await proofTask);
+        });
+        if (missing > 0)
+        {
+            return (null, Problems.Status(
+                StatusCodes.Status409Conflict,
+                "Not yet in the log",
+                $"{missing} of the case's {events.Count} steps are not yet under a signed checkpoint; they are within seconds.",
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = 5 }));
+        }
+
+        var note = state.Checkpoint!;
+        var checkpoint = Checkpoint.ParseNoteText(SignedNote.Parse(note).Text);
+        var secret = await tenants.GetOrCreateCommitmentSecretAsync(tenant, cancellationToken);
+        var bundle = EvidenceBundleBuilder.Build(
+            stored.Case, events, leaves, new BundleCheckpoint(note, checkpoint.TreeSize, Convert.ToHexStringLower(checkpoint.RootHash)),
+            keys.Origin(tenant), keys.VerificationKeysPem, secret, time.GetUtcNow(), sla.WarningFraction, calendars);
+        return (bundle, null);
+    }
+}
