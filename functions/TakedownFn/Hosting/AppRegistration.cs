@@ -1,5 +1,6 @@
 using TakedownFn.Auth;
 using TakedownFn.Functions;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
@@ -20,5 +21,6 @@ internal static class AppRegistration
         builder.AddTakedownApi();
         builder.AddTakedownSla();
         builder.AddTakedownLedger();
+        builder.AddTakedownIncidents();
     }
 }
