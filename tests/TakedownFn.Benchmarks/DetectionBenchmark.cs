@@ -78,7 +78,7 @@ internal static partial class DetectionBenchmark
     {
         var sink = 0;
         var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < TimeSpan.FromMilliseconds(300))
+        while (warm.Elapsed < TimeSpan.FromSeconds(1)) // long enough for tiered JIT to reach its optimised code
         {
             sink += work();
         }

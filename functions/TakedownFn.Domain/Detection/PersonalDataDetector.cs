@@ -36,43 +36,55 @@ public static partial class PersonalDataDetector
 
     private static void AddPhones(string text, List<Finding> findings)
     {
-        // Cheap pre-check: libphonenumber's matcher is the slow part, and most text has no run of 7 digits.
-        if (!HasDigits(text, 7))
+        // libphonenumber's matcher is the slow part of detection; it runs only on the stretches of
+        // phone-number characters that hold at least 7 digits, not on the prose around them.
+        foreach (var (from, length) in PhoneStretches(text))
         {
-            return;
-        }
-
-        foreach (var match in Phones.FindNumbers(text, "CN", PhoneNumberUtil.Leniency.VALID, long.MaxValue))
-        {
-            var start = match.Start;
-            var length = match.Length;
-            if (Overlaps(findings, start, length) || IsInsideDigitRun(text, start, length))
+            foreach (var match in Phones.FindNumbers(text.Substring(from, length), "CN", PhoneNumberUtil.Leniency.VALID, long.MaxValue))
             {
+                var start = from + match.Start;
+                if (Overlaps(findings, start, match.Length) || IsInsideDigitRun(text, start, match.Length))
+                {
+                    continue;
+                }
+
+                findings.Add(new Finding(PersonalDataKinds.Phone, start, match.Length, Phones.Format(match.Number, PhoneNumberFormat.E164)));
+            }
+        }
+    }
+
+    /// <summary>Maximal runs of digits, spaces, <c>+ ( ) - . /</c> that hold 7 digits or more (the shortest CN subscriber number).</summary>
+    private static IEnumerable<(int From, int Length)> PhoneStretches(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsPhoneChar(text[i]))
+            {
+                i++;
                 continue;
             }
 
-            findings.Add(new Finding(PersonalDataKinds.Phone, start, length, Phones.Format(match.Number, PhoneNumberFormat.E164)));
+            var start = i;
+            var digits = 0;
+            while (i < text.Length && IsPhoneChar(text[i]))
+            {
+                digits += char.IsAsciiDigit(text[i]) ? 1 : 0;
+                i++;
+            }
+
+            if (digits >= 7)
+            {
+                yield return (start, i - start);
+            }
         }
     }
+
+    private static bool IsPhoneChar(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.' or '/';
 
     /// <summary>The matcher accepts a number glued to letters of other scripts; a digit or ASCII letter next to it means it is part of something longer.</summary>
     private static bool IsInsideDigitRun(string text, int start, int length) =>
         (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) || (start + length < text.Length && char.IsAsciiLetterOrDigit(text[start + length]));
-
-    private static bool HasDigits(string text, int count)
-    {
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = char.IsAsciiDigit(c) ? run + 1 : c is ' ' or '-' ? run : 0;
-            if (run >= count)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     internal static bool Overlaps(List<Finding> findings, int start, int length)
     {
