@@ -9,10 +9,12 @@ namespace TakedownFn.Domain.Severity;
 /// <remarks>
 /// <para>Every reason adds its weight to a score; the score gives the level:
 /// 0–2 <c>low</c>, 3–5 <c>medium</c>, 6–8 <c>high</c>, 9 and more <c>critical</c>.</para>
-/// <para>Sensitivity (the category and every <see cref="SeverityInputs.ExposedData"/> kind, each once):
-/// id-number, home-address, phone, medical, private-messages and intimate imagery 3; photos 2;
-/// bank-card and passport 2 (detected only); other-personal-info, privacy, email and licence-plate 1; two or more of the weight-3 kinds together add
-/// <c>sensitive:combined</c> 2 (identity plus whereabouts is what lets a mob find a person).</para>
+/// <para>Sensitivity (the category, every <see cref="SeverityInputs.ExposedData"/> kind and every kind
+/// detected in the excerpts, each once; a kind only detected gives the reason <c>detected:{kind}</c>):
+/// id-number, home-address, phone, medical, private-messages and intimate imagery 3; photos, bank-card
+/// and passport 2; other-personal-info, privacy, email and licence-plate 1; credit-code 0; two or more
+/// of the weight-3 kinds together add <c>sensitive:combined</c> 2 (identity plus whereabouts is what
+/// lets a mob find a person).</para>
 /// <para>Spread, the highest step of each measure only: items ≥10 1, ≥50 2, ≥200 3; platforms ≥2 1, ≥5 2;
 /// reposts ≥100 1, ≥1,000 2, ≥10,000 3.</para>
 /// <para>Harm: harassment, job-loss, financial-loss 2; threats, offline-contact, self-harm-risk 3.
