@@ -34,4 +34,7 @@ public sealed record Notice
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public SeverityInputs Severity { get; init; } = SeverityInputs.None;
+
+    /// <summary>The platform's id of the victim's account; incidents group notices about the same account.</summary>
+    public string? VictimAccount { get; init; }
 }

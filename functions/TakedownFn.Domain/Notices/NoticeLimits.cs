@@ -24,6 +24,12 @@ public static class NoticeLimits
     public const int MaxEvidenceLength = 4_096;
     public const int MaxSeverityListEntries = 32;
 
+    /// <summary>Per item; the body limit (256 KiB) still bounds the notice. Our choice: a long post, or a page of one.</summary>
+    public const int MaxExcerptLength = 16_384;
+
+    /// <summary>A platform account id (uploader, victim).</summary>
+    public const int MaxAccountLength = 256;
+
     /// <summary>
     /// How far in the future a step's claimed time may lie: platform clocks drift, but a step taken
     /// tomorrow is a client error. A notice's received time gets no tolerance (it starts the clocks,

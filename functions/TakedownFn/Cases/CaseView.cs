@@ -3,6 +3,7 @@ using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Sla;
+using TakedownFn.PersonalData;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
 
@@ -26,6 +27,12 @@ internal sealed record CaseView(
     IReadOnlyList<string> AllowedNextSteps,
     IReadOnlyList<StepView>? Timeline)
 {
+    /// <summary>What personal-information detection found in the notice (no values); null when it read nothing.</summary>
+    public PersonalDataView? PersonalData { get; init; }
+
+    /// <summary>The victim-centred incident the case belongs to, in the detail view.</summary>
+    public string? Incident { get; init; }
+
     /// <summary>Step kinds that complete each stage of a case triaged before policy packs (the first such step counts).</summary>
     private static readonly Dictionary<string, StepKind[]> LegacyCompletedBy = new(StringComparer.Ordinal)
     {
@@ -75,6 +82,7 @@ internal sealed record CaseView(
         {
             ClockStartedAt = record.ClockStartedAt ?? record.AcceptedAt,
             Missing = record.MissingElements.Select(id => MissingElementView.Of(record.Regime, id)).ToList(),
+            PersonalData = PersonalDataView.From(record.PersonalData),
         };
     }
 

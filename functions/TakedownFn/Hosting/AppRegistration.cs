@@ -1,6 +1,7 @@
 using TakedownFn.Auth;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Reports;
 using TakedownFn.Sla;
@@ -28,5 +29,6 @@ internal static class AppRegistration
         builder.AddStatementsOfReasons();
         builder.AddTakedownReports();
         builder.AddTakedownEvidence();
+        builder.AddTakedownIncidents();
     }
 }

@@ -2,6 +2,7 @@ using TakedownFn.Cases;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Reports;
@@ -58,6 +59,7 @@ internal static class StandaloneApp
         app.MapStatementsOfReasons();
         app.MapReports();
         app.MapEvidence();
+        app.MapIncidents();
         await app.RunAsync();
         return 0;
     }

@@ -4,6 +4,7 @@ using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Functions;
 using TakedownFn.Http;
 using TakedownFn.Notices;
+using TakedownFn.Incidents;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
@@ -26,6 +27,7 @@ internal sealed partial class IntakeProcessor(
     SlaOptions sla,
     SlaTimerQueue timers,
     SlaRecorder recorder,
+    IncidentLinker incidents,
     TimeProvider time,
     ILogger<IntakeProcessor> logger) : IQueueHandler
 {
@@ -65,7 +67,14 @@ internal sealed partial class IntakeProcessor(
 
             if (stored.Case.State != CaseState.Received.ToId())
             {
-                return; // processed already: a redelivery, or another instance was first
+                // Processed already: a redelivery, or another instance was first. Linking its
+                // incident may not have happened (a crash after triage); the linker knows.
+                if (IncidentLinker.Applies(stored.Case))
+                {
+                    await incidents.LinkAsync(stored.Case, ReadNotice(stored), cancellationToken);
+                }
+
+                return;
             }
 
             var notice = ReadNotice(stored);
@@ -77,6 +86,7 @@ internal sealed partial class IntakeProcessor(
             if (result.Status == AppendStatus.Appended)
             {
                 LogTriaged(logger, tenantId, caseId, updated.Validation, updated.Severity);
+                await incidents.LinkAsync(updated, notice, cancellationToken);
                 if (await timers.ScheduleAsync(tenantId, change.AddTimers, cancellationToken))
                 {
                     // Judged after a deadline already passed (a backlog): record it now.
