@@ -43,6 +43,12 @@ public sealed partial class BusinessCalendar
     /// <summary>The years whose holidays this calendar knows; empty for a zone-only calendar.</summary>
     public IReadOnlyList<int> CoveredYears { get; }
 
+    /// <summary>
+    /// Which official data the calendar holds, e.g. <c>cn:2025,2026</c>: a deadline computed
+    /// provisionally under one version is recomputed when the version changes (a year's file added).
+    /// </summary>
+    public string DataVersion => $"{Id}:{string.Join(",", CoveredYears)}";
+
     /// <summary>The rule deriving years the data does not cover, if the calendar has one.</summary>
     public ChinaStatutoryHolidays? Provisional { get; }
 
