@@ -34,4 +34,7 @@ public sealed record Notice
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public SeverityInputs Severity { get; init; } = SeverityInputs.None;
+
+    /// <summary>The platform's tag for the trending event the notice belongs to, if it sent one (a surge stream).</summary>
+    public string? Topic { get; init; }
 }

@@ -3,6 +3,7 @@ using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
+using TakedownFn.Surge;
 
 namespace TakedownFn.Hosting;
 
@@ -19,6 +20,7 @@ internal static class AppRegistration
         builder.AddTakedownFunctions();
         builder.AddTakedownApi();
         builder.AddTakedownSla();
+        builder.AddTakedownSurge();
         builder.AddTakedownLedger();
     }
 }

@@ -7,6 +7,7 @@ using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
 using TakedownFn.Sla;
+using TakedownFn.Surge;
 
 namespace TakedownFn.Processing;
 
@@ -25,6 +26,7 @@ internal sealed partial class IntakeProcessor(
     SlaOptions sla,
     SlaTimerQueue timers,
     SlaRecorder recorder,
+    SurgeTracker surges,
     TimeProvider time,
     ILogger<IntakeProcessor> logger) : IQueueHandler
 {
@@ -64,7 +66,10 @@ internal sealed partial class IntakeProcessor(
 
             if (stored.Case.State != CaseState.Received.ToId())
             {
-                return; // processed already: a redelivery, or another instance was first
+                // Processed already: a redelivery, or another instance was first. The surge count
+                // and its step may not have followed the triage (a crash): they are idempotent.
+                await surges.TrackAsync(tenantId, caseId, TopicOf(stored), stored.Case.AcceptedAt, cancellationToken);
+                return;
             }
 
             var notice = ReadNotice(stored);
@@ -82,6 +87,7 @@ internal sealed partial class IntakeProcessor(
                     await recorder.FireAsync(tenantId, caseId, cancellationToken);
                 }
 
+                await surges.TrackAsync(tenantId, caseId, notice.Topic, stored.Case.AcceptedAt, cancellationToken);
                 return;
             }
         }
@@ -109,6 +115,18 @@ internal sealed partial class IntakeProcessor(
         return parsed is { IsValid: true }
             ? parsed.Value!
             : throw new InvalidOperationException($"The stored notice of case {stored.Case.CaseId} no longer parses.");
+    }
+
+    /// <summary>The stored notice's topic tag, read without judging the notice again.</summary>
+    private static string? TopicOf(StoredCase stored)
+    {
+        if (stored.Notice is null)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(stored.Notice);
+        return document.RootElement.TryGetProperty("topic", out var topic) && topic.ValueKind == System.Text.Json.JsonValueKind.String ? topic.GetString() : null;
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Intake message names case {CaseId} of tenant {TenantId}, which does not exist")]

@@ -146,6 +146,6 @@ internal sealed partial class ProvisionalDeadlines(
         };
     }
 
-    [LoggerMessage(EventId = 440, Level = LogLevel.Information, Message = "Recomputed {Count} provisional deadline(s) of case {CaseId} (tenant {TenantId}) under new calendar data")]
+    [LoggerMessage(EventId = 460, Level = LogLevel.Information, Message = "Recomputed {Count} provisional deadline(s) of case {CaseId} (tenant {TenantId}) under new calendar data")]
     private static partial void LogRecomputed(ILogger logger, string caseId, string tenantId, int count);
 }

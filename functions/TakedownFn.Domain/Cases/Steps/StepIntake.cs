@@ -103,6 +103,7 @@ public static partial class StepIntake
             Severity = ParseEnum<SeverityLevel>(errors, "severity", s.Severity, required: Is(StepKind.Triaged), WireIds.TryParse),
             ErrorCode = ParseErrorCode(errors, s.ErrorCode, required: Is(StepKind.ProcessingFailed)),
             Reference = reference,
+            Measures = ParseMeasures(errors, s.Measures, required: Is(StepKind.SurgeResponse)),
         };
     }
 }

@@ -44,4 +44,7 @@ public sealed record NoticeSubmission
 
     [JsonPropertyName("severity")]
     public SeverityInputsSubmission? Severity { get; init; }
+
+    [JsonPropertyName("topic")]
+    public string? Topic { get; init; }
 }
