@@ -37,4 +37,7 @@ public sealed record Notice
 
     /// <summary>The platform's tag for the trending event the notice belongs to, if it sent one (a surge stream).</summary>
     public string? Topic { get; init; }
+
+    /// <summary>The platform's id of the victim's account; incidents group notices about the same account.</summary>
+    public string? VictimAccount { get; init; }
 }

@@ -1,3 +1,4 @@
+using TakedownFn.Domain.Detection;
 using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Domain.Validation;
 
@@ -70,11 +71,24 @@ public static partial class NoticeIntake
                 return null;
             }
 
-            return ReportedItem.ForUrl(url);
+            return WithDetectionInputs(errors, path, item, ReportedItem.ForUrl(url));
         }
 
         var contentId = TextRules.Require(errors, ErrorList.Member(path, "contentId"), item.ContentId, NoticeLimits.MaxContentIdLength);
-        return contentId is null ? null : ReportedItem.ForContentId(contentId);
+        return contentId is null ? null : WithDetectionInputs(errors, path, item, ReportedItem.ForContentId(contentId));
+    }
+
+    /// <summary>The excerpt, uploader and markers, which feed detection and incidents; all optional.</summary>
+    private static ReportedItem? WithDetectionInputs(ErrorList errors, string path, ReportedItemSubmission submitted, ReportedItem item)
+    {
+        var before = errors.Count;
+        var excerpt = TextRules.Optional(errors, ErrorList.Member(path, "excerpt"), submitted.Excerpt, NoticeLimits.MaxExcerptLength, multiline: true);
+        var uploader = TextRules.Optional(errors, ErrorList.Member(path, "uploader"), submitted.Uploader, NoticeLimits.MaxAccountLength);
+        var markers = ParseIdList(errors, ErrorList.Member(path, "markers"), submitted.Markers,
+            id => PersonalDataKinds.IsMarker(id) ? id : null, PersonalDataKinds.Markers);
+        return errors.Count > before
+            ? null
+            : item with { Excerpt = excerpt, Uploader = uploader, Markers = markers.OfType<string>().Distinct(StringComparer.Ordinal).ToArray() };
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public static class NoticeLimits
     public const int MaxEvidenceLength = 4_096;
     public const int MaxSeverityListEntries = 32;
 
+    /// <summary>Per item; the body limit (256 KiB) still bounds the notice. Our choice: a long post, or a page of one.</summary>
+    public const int MaxExcerptLength = 16_384;
+
+    /// <summary>A platform account id (uploader, victim).</summary>
+    public const int MaxAccountLength = 256;
+
     /// <summary>
     /// How far in the future a received time may lie: platform clocks drift, but a notice received
     /// tomorrow is a client error, and SLA clocks must not start from it.

@@ -16,6 +16,15 @@ public sealed record ReportedItem
 
     public string? ContentId { get; }
 
+    /// <summary>The reported text (personal-information detection reads it; it is never stored).</summary>
+    public string? Excerpt { get; init; }
+
+    /// <summary>The platform's id of the account that posted the item.</summary>
+    public string? Uploader { get; init; }
+
+    /// <summary>Kinds the platform flagged on the item, ids of <see cref="Detection.PersonalDataKinds.Markers"/>.</summary>
+    public IReadOnlyList<string> Markers { get; init; } = [];
+
     /// <summary>Whether the item is located by URL (some regimes demand an exact URL).</summary>
     public bool IsUrl => Url is not null;
 

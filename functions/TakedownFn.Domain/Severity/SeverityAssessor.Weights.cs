@@ -1,5 +1,6 @@
 namespace TakedownFn.Domain.Severity;
 
+using Kinds = TakedownFn.Domain.Detection.PersonalDataKinds;
 using static TakedownFn.Domain.Notices.Categories;
 
 public static partial class SeverityAssessor
@@ -17,12 +18,14 @@ public static partial class SeverityAssessor
     /// <summary>
     /// The CAC notice singles out ID numbers, home addresses, phone numbers and medical data as
     /// highly sensitive; the paper adds private conversations. Intimate imagery weighs the same.
+    /// Financial accounts (PIPL Art. 28) and passports identify a person almost as well; an e-mail
+    /// address or a plate leads to one. A credit code names an organisation, not a person: it weighs nothing.
     /// </summary>
     private static int SensitivityWeight(string kind) => kind switch
     {
         IdNumber or HomeAddress or Phone or Medical or PrivateMessages or IntimateImagery => HighlySensitiveWeight,
-        Photos => 2,
-        OtherPersonalInfo or Privacy => 1,
+        Photos or Kinds.BankCard or Kinds.Passport => 2,
+        OtherPersonalInfo or Privacy or Kinds.Email or Kinds.LicencePlate => 1,
         _ => 0,
     };
 

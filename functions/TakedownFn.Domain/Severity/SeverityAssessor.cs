@@ -11,7 +11,7 @@ namespace TakedownFn.Domain.Severity;
 /// 0–2 <c>low</c>, 3–5 <c>medium</c>, 6–8 <c>high</c>, 9 and more <c>critical</c>.</para>
 /// <para>Sensitivity (the category and every <see cref="SeverityInputs.ExposedData"/> kind, each once):
 /// id-number, home-address, phone, medical, private-messages and intimate imagery 3; photos 2;
-/// other-personal-info and privacy 1; two or more of the weight-3 kinds together add
+/// bank-card and passport 2 (detected only); other-personal-info, privacy, email and licence-plate 1; two or more of the weight-3 kinds together add
 /// <c>sensitive:combined</c> 2 (identity plus whereabouts is what lets a mob find a person).</para>
 /// <para>Spread, the highest step of each measure only: items ≥10 1, ≥50 2, ≥200 3; platforms ≥2 1, ≥5 2;
 /// reposts ≥100 1, ≥1,000 2, ≥10,000 3.</para>
@@ -23,13 +23,18 @@ namespace TakedownFn.Domain.Severity;
 public static partial class SeverityAssessor
 {
     /// <summary>Assesses a notice. Pure and deterministic: the same notice always gives the same result.</summary>
-    public static SeverityAssessment Assess(Notice notice)
+    /// <param name="notice">The notice.</param>
+    /// <param name="detected">
+    /// Kinds personal-information detection found in the items (<see cref="Detection.PersonalDataKinds"/>);
+    /// each weighs as if reported, once, under the reason <c>detected:{kind}</c> unless it was also reported.
+    /// </param>
+    public static SeverityAssessment Assess(Notice notice, IEnumerable<string>? detected = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var reasons = new List<(string Code, int Weight)>();
         var floor = SeverityLevel.Low;
 
-        AddSensitivity(notice, reasons, ref floor);
+        AddSensitivity(notice, detected ?? [], reasons, ref floor);
         AddSpread(notice, reasons);
         foreach (var harm in notice.Severity.Harms.Distinct().OrderBy(h => h.ToId(), StringComparer.Ordinal))
         {
@@ -57,7 +62,7 @@ public static partial class SeverityAssessor
 
     private static SeverityLevel Max(SeverityLevel a, SeverityLevel b) => a > b ? a : b;
 
-    private static void AddSensitivity(Notice notice, List<(string Code, int Weight)> reasons, ref SeverityLevel floor)
+    private static void AddSensitivity(Notice notice, IEnumerable<string> detected, List<(string Code, int Weight)> reasons, ref SeverityLevel floor)
     {
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var kind in notice.Severity.ExposedData.Prepend(notice.Category))
@@ -66,7 +71,22 @@ public static partial class SeverityAssessor
             kinds.Add(kind == Categories.IntimateImage ? Categories.IntimateImagery : kind);
         }
 
+        var detectedOnly = new SortedSet<string>(detected.Where(k => !kinds.Contains(k)), StringComparer.Ordinal);
         var highlySensitive = 0;
+        foreach (var kind in detectedOnly)
+        {
+            var weight = SensitivityWeight(kind);
+            if (weight > 0)
+            {
+                reasons.Add(("detected:" + kind, weight));
+            }
+
+            if (weight == HighlySensitiveWeight)
+            {
+                highlySensitive++;
+            }
+        }
+
         foreach (var kind in kinds)
         {
             var weight = SensitivityWeight(kind);

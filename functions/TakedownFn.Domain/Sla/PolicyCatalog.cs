@@ -44,9 +44,15 @@ public sealed partial class PolicyCatalog
     /// The policy for a notice received at <paramref name="at"/> (the service's clock): for each stage
     /// the most specific matching rule of the pack effective then, with the tenant's override applied.
     /// </summary>
+    /// <param name="regime">The notice's regime.</param>
+    /// <param name="category">The notice's category.</param>
+    /// <param name="severity">The assessed severity.</param>
+    /// <param name="at">The notice's acceptance, on the service's clock.</param>
+    /// <param name="tenant">The tenant's override in force, if any.</param>
+    /// <param name="exposed">Kinds of personal information the notice exposes (reported and detected), for rules that name some.</param>
     /// <exception cref="ArgumentException">Unknown regime, or a category the regime does not allow.</exception>
     /// <exception cref="PolicyDataException">The tenant override would loosen a statutory length or cross a window's minimum.</exception>
-    public ResolvedPolicy Resolve(string regime, string category, SeverityLevel severity, DateTimeOffset at, TenantOverride? tenant = null)
+    public ResolvedPolicy Resolve(string regime, string category, SeverityLevel severity, DateTimeOffset at, TenantOverride? tenant = null, IReadOnlyCollection<string>? exposed = null)
     {
         if (!Regimes.TryGet(regime, out var known))
         {
@@ -63,7 +69,7 @@ public sealed partial class PolicyCatalog
         var rules = new List<ResolvedRule>();
         foreach (var stage in Enum.GetValues<SlaStage>())
         {
-            var rule = BestRule(pack, regime, category, severity, stage);
+            var rule = BestRule(pack, regime, category, severity, stage, exposed);
             if (rule is not null)
             {
                 rules.Add(ApplyTenant(rule, BestTenantRule(tenant, regime, category, stage), tenant, errors));
@@ -78,8 +84,8 @@ public sealed partial class PolicyCatalog
         return new ResolvedPolicy(pack.Id, pack.Version, tenant?.TenantId, tenant?.Version, regime, category, severity, at, rules);
     }
 
-    internal static PolicyRule? BestRule(PolicyPack pack, string regime, string category, SeverityLevel severity, SlaStage stage) =>
-        pack.Rules.Where(r => r.Stage == stage && r.Matches(regime, category, severity)).MaxBy(r => r.Specificity);
+    internal static PolicyRule? BestRule(PolicyPack pack, string regime, string category, SeverityLevel severity, SlaStage stage, IReadOnlyCollection<string>? exposed = null) =>
+        pack.Rules.Where(r => r.Stage == stage && r.Matches(regime, category, severity, exposed)).MaxBy(r => r.Specificity);
 
     private static CalendarCatalog CalendarsForShipped() => CalendarCatalog.Shipped;
 

@@ -13,7 +13,7 @@ namespace TakedownFn.Domain.Sla;
 public static class PolicyPackReader
 {
     private static readonly string[] RuleFields =
-        ["regime", "category", "severity", "stage", "clockStart", "length", "unit", "calendar", "statutory", "basis", "minimum"];
+        ["regime", "category", "severity", "stage", "clockStart", "length", "unit", "calendar", "statutory", "basis", "minimum", "exposing"];
 
     /// <summary>Parses <paramref name="json"/>; calendars named by rules must exist in <paramref name="calendars"/>.</summary>
     public static DataReadResult<PolicyPack> Read(string fileName, string json, CalendarCatalog calendars)
@@ -116,13 +116,44 @@ public static class PolicyPackReader
         }
 
         var minimum = ReadMinimum(f, fileName, label, stage, length, errors);
+        var exposing = ReadExposing(f);
 
         if (errors.Count > before)
         {
             return null;
         }
 
-        return new PolicyRule(regimeId!, category!, severity, stage!.Value, clockStart!.Value, length!.Value, calendar!, statutory!.Value, basis, minimum);
+        return new PolicyRule(regimeId!, category!, severity, stage!.Value, clockStart!.Value, length!.Value, calendar!, statutory!.Value, basis, minimum, exposing);
+    }
+
+    /// <summary>An optional, non-empty list of personal-information kinds (cn-personal-info categories or detected kinds).</summary>
+    private static IReadOnlyList<string>? ReadExposing(JsonFields f)
+    {
+        if (!f.Has("exposing"))
+        {
+            return null;
+        }
+
+        var kinds = new List<string>();
+        var elements = f.Array("exposing");
+        if (elements.Count == 0)
+        {
+            f.Error("exposing", "must name at least one kind");
+        }
+
+        foreach (var element in elements)
+        {
+            var kind = element.ValueKind == JsonValueKind.String ? element.GetString()! : null;
+            if (kind is null || !(Categories.PersonalDataKinds.Contains(kind, StringComparer.Ordinal) || Detection.PersonalDataKinds.All.Contains(kind, StringComparer.Ordinal)))
+            {
+                f.Error("exposing", $"unknown kind '{kind ?? element.ToString()}' (use one of {string.Join(", ", Categories.PersonalDataKinds.Union(Detection.PersonalDataKinds.All))})");
+                continue;
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds;
     }
 
     private static SlaLength? ReadLength(JsonFields f)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using TakedownFn.Domain.Detection;
 using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Storage.Cases;
@@ -15,7 +16,7 @@ internal static class CaseEntityMapping
     public static readonly string[] CaseColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
-        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount", "PersonalData",
     ];
 
     public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null)
@@ -40,6 +41,7 @@ internal static class CaseEntityMapping
             ["OpenBreaches"] = JsonSerializer.Serialize(record.OpenBreaches, SlaJson.Options),
             ["StepCount"] = record.StepCount,
             ["ItemCount"] = record.ItemCount,
+            ["PersonalData"] = record.PersonalData is null ? null : JsonSerializer.Serialize(record.PersonalData),
         };
         entity.ETag = record.ETag;
         if (notice is { } bytes)
@@ -74,6 +76,7 @@ internal static class CaseEntityMapping
         OpenBreaches = JsonSerializer.Deserialize<SlaStage[]>(entity.GetString("OpenBreaches") ?? "[]", SlaJson.Options)!,
         StepCount = entity.GetInt32("StepCount") ?? 0,
         ItemCount = entity.GetInt32("ItemCount") ?? 0,
+        PersonalData = entity.GetString("PersonalData") is { } personal ? JsonSerializer.Deserialize<DetectionSummary>(personal) : null,
         ETag = entity.ETag,
     };
 

@@ -1,4 +1,5 @@
 using Azure;
+using TakedownFn.Domain.Detection;
 using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Storage.Cases;
@@ -74,6 +75,12 @@ public sealed record CaseRecord
     public int StepCount { get; init; }
 
     public int ItemCount { get; init; }
+
+    /// <summary>
+    /// What personal-information detection found in the notice's excerpts (kinds, counts, positions,
+    /// commitments; never a value), fixed at acceptance; null when the notice gave detection nothing to read.
+    /// </summary>
+    public DetectionSummary? PersonalData { get; init; }
 
     /// <summary>The stored row's ETag; writes are conditional on it.</summary>
     public ETag ETag { get; init; }

@@ -10,6 +10,9 @@ internal static class Policies
     public const string ReadLedger = "read-ledger";
     public const string ManageTenants = "manage-tenants";
 
+    /// <summary>Incidents and repeat disclosers: compliance officers only.</summary>
+    public const string ReadIncidents = "read-incidents";
+
     public static void AddTakedownAuth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
@@ -19,6 +22,7 @@ internal static class Policies
             .AddPolicy(SubmitNotices, p => p.RequireRole(Role.Platform.Name()))
             .AddPolicy(ReadCases, p => p.RequireRole(Role.Platform.Name(), Role.Officer.Name(), Role.Auditor.Name()))
             .AddPolicy(ReadLedger, p => p.RequireRole(Role.Officer.Name(), Role.Auditor.Name()))
-            .AddPolicy(ManageTenants, p => p.RequireRole(Role.Admin.Name()));
+            .AddPolicy(ManageTenants, p => p.RequireRole(Role.Admin.Name()))
+            .AddPolicy(ReadIncidents, p => p.RequireRole(Role.Officer.Name()));
     }
 }

@@ -12,6 +12,7 @@ using TakedownFn.Domain.Sla;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Incidents;
 
 namespace TakedownFn.Cases;
 
@@ -40,7 +41,7 @@ internal static class CaseEndpoints
     }
 
     internal static async Task<IResult> GetAsync(
-        string id, HttpContext context, CaseStore cases, CalendarCatalog calendars, SlaOptions sla, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, CaseStore cases, IncidentStore incidents, CalendarCatalog calendars, SlaOptions sla, TimeProvider time, CancellationToken cancellationToken)
     {
         var tenant = Caller.From(context.User).Tenant;
         var stored = await cases.GetAsync(tenant, id, withNotice: false, cancellationToken);
@@ -51,7 +52,8 @@ internal static class CaseEndpoints
 
         var events = await cases.GetEventsAsync(tenant, id, cancellationToken);
         var plan = stored.Case.Policy is { } policy ? CaseSla.Plan(policy, SlaFacts.From(events), calendars, time, sla.WarningFraction) : null;
-        return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow(), plan));
+        var incident = stored.Case.PersonalData is null ? null : await incidents.IncidentOfCaseAsync(tenant, id, cancellationToken);
+        return TypedResults.Ok(CaseView.From(stored.Case, events, time.GetUtcNow(), plan) with { Incident = incident });
     }
 
     /// <summary>

@@ -5,12 +5,13 @@ using TakedownFn.Domain.Sla;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Incidents;
 
 namespace TakedownFn.Cases;
 
 /// <summary>Cases and steps under the Functions host; the same handlers as <see cref="CaseEndpoints"/>.</summary>
 internal sealed class CaseFunctions(
-    CaseStore cases, IntakeQueue intake, SlaTimerQueue timers, SlaRecorder recorder, CalendarCatalog calendars, SlaOptions sla, TimeProvider time)
+    CaseStore cases, IncidentStore incidents, IntakeQueue intake, SlaTimerQueue timers, SlaRecorder recorder, CalendarCatalog calendars, SlaOptions sla, TimeProvider time)
 {
     [Function("ListCases")]
     [Authorize(Policy = Policies.ReadCases)]
@@ -20,7 +21,7 @@ internal sealed class CaseFunctions(
     [Function("GetCase")]
     [Authorize(Policy = Policies.ReadCases)]
     public Task<IResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{id}")] HttpRequest request, string id) =>
-        CaseEndpoints.GetAsync(id, request.HttpContext, cases, calendars, sla, time, request.HttpContext.RequestAborted);
+        CaseEndpoints.GetAsync(id, request.HttpContext, cases, incidents, calendars, sla, time, request.HttpContext.RequestAborted);
 
     [Function("RecordStep")]
     [Authorize(Policy = Policies.SubmitNotices)]

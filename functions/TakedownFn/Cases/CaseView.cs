@@ -2,6 +2,7 @@ using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Sla;
+using TakedownFn.PersonalData;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
 
@@ -25,6 +26,12 @@ internal sealed record CaseView(
     IReadOnlyList<string> AllowedNextSteps,
     IReadOnlyList<StepView>? Timeline)
 {
+    /// <summary>What personal-information detection found in the notice (no values); null when it read nothing.</summary>
+    public PersonalDataView? PersonalData { get; init; }
+
+    /// <summary>The victim-centred incident the case belongs to, in the detail view.</summary>
+    public string? Incident { get; init; }
+
     /// <summary>Step kinds that complete each stage of a case triaged before policy packs (the first such step counts).</summary>
     private static readonly Dictionary<string, StepKind[]> LegacyCompletedBy = new(StringComparer.Ordinal)
     {
@@ -60,7 +67,10 @@ internal sealed record CaseView(
             record.Policy is { } p ? new PolicyView(p.PackId, p.PackVersion, p.TenantOverrideVersion, p.JudgedAt) : null,
             deadlines,
             CaseStateMachine.AllowedSteps(state, notice).Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId()).ToList(),
-            events?.Select(StepView.From).ToList());
+            events?.Select(StepView.From).ToList())
+        {
+            PersonalData = PersonalDataView.From(record.PersonalData),
+        };
     }
 
     /// <summary>A stage judged from the stored policy and the steps, with its clock's starts, pauses and resumes.</summary>

@@ -1,5 +1,6 @@
 using TakedownFn.Auth;
 using TakedownFn.Notices;
+using TakedownFn.PersonalData;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -12,6 +13,8 @@ internal static class ApiRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IApiKeyStore, CachedApiKeyStore>();
         builder.Services.AddSingleton<NoticeAcceptance>();
+        builder.Services.AddSingleton<TenantSecrets>();
+        builder.Services.AddSingleton<NoticeScreening>();
         builder.Services.AddSingleton<TenantAdministration>();
     }
 }

@@ -1,5 +1,6 @@
 using TakedownFn.Auth;
 using TakedownFn.Functions;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
@@ -22,5 +23,6 @@ internal static class AppRegistration
         builder.AddTakedownSla();
         builder.AddTakedownSurge();
         builder.AddTakedownLedger();
+        builder.AddTakedownIncidents();
     }
 }

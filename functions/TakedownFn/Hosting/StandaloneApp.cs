@@ -1,6 +1,7 @@
 using TakedownFn.Cases;
 using TakedownFn.Functions;
 using TakedownFn.Health;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Sla;
@@ -51,6 +52,7 @@ internal static class StandaloneApp
         app.MapTenants();
         app.MapSla();
         app.MapLedger();
+        app.MapIncidents();
         await app.RunAsync();
         return 0;
     }

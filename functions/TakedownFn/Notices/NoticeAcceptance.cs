@@ -6,6 +6,7 @@ using TakedownFn.Domain.Events;
 using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Domain.Validation;
+using TakedownFn.PersonalData;
 using TakedownFn.Processing;
 using TakedownFn.Storage.Cases;
 
@@ -23,7 +24,7 @@ internal sealed record NoticeAnswer(int Status, string? CaseId, IReadOnlyList<Va
 /// intake message per request on the queue. A crash between the write and the enqueue loses
 /// nothing: the outbox row makes the sweep enqueue the case later.
 /// </summary>
-internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue intake, TimeProvider time, ILogger<NoticeAcceptance> logger)
+internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue intake, NoticeScreening screening, TimeProvider time, ILogger<NoticeAcceptance> logger)
 {
     public async Task<IReadOnlyList<NoticeAnswer>> AcceptAsync(string tenantId, IReadOnlyList<SubmittedNotice> notices, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -40,7 +41,15 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
                 continue;
             }
 
-            accepted.Add((i, NewCase(tenantId, parsed.Value!, notice.Json, idempotencyKey, now)));
+            var newCase = NewCase(tenantId, parsed.Value!, notice.Json, idempotencyKey, now);
+            if (NoticeScreening.Applies(parsed.Value!))
+            {
+                // Detection runs before anything is written: the excerpt never reaches storage.
+                var (summary, stored) = await screening.ScreenAsync(tenantId, parsed.Value!, notice.Json, now, cancellationToken);
+                newCase = newCase with { Case = newCase.Case with { PersonalData = summary }, Notice = stored };
+            }
+
+            accepted.Add((i, newCase));
         }
 
         if (accepted.Count > 0)

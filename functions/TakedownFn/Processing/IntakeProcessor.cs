@@ -3,6 +3,7 @@ using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Functions;
 using TakedownFn.Http;
+using TakedownFn.Incidents;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
@@ -26,6 +27,7 @@ internal sealed partial class IntakeProcessor(
     SlaOptions sla,
     SlaTimerQueue timers,
     SlaRecorder recorder,
+    IncidentLinker incidents,
     SurgeTracker surges,
     TimeProvider time,
     ILogger<IntakeProcessor> logger) : IQueueHandler
@@ -66,9 +68,15 @@ internal sealed partial class IntakeProcessor(
 
             if (stored.Case.State != CaseState.Received.ToId())
             {
-                // Processed already: a redelivery, or another instance was first. The surge count
-                // and its step may not have followed the triage (a crash): they are idempotent.
-                await surges.TrackAsync(tenantId, caseId, TopicOf(stored), stored.Case.AcceptedAt, cancellationToken);
+                // Processed already: a redelivery, or another instance was first. Linking its
+                // incident, the surge count and its step may not have happened (a crash after
+                // triage); each is idempotent.
+                if (IncidentLinker.Applies(stored.Case))
+                {
+                    await incidents.LinkAsync(stored.Case, ReadNotice(stored), cancellationToken);
+                }
+
+                await surges.TrackAsync(stored.Case, TopicOf(stored), cancellationToken);
                 return;
             }
 
@@ -81,13 +89,14 @@ internal sealed partial class IntakeProcessor(
             if (result.Status == AppendStatus.Appended)
             {
                 LogTriaged(logger, tenantId, caseId, updated.Validation, updated.Severity);
+                await incidents.LinkAsync(updated, notice, cancellationToken);
                 if (await timers.ScheduleAsync(tenantId, change.AddTimers, cancellationToken))
                 {
                     // Judged after a deadline already passed (a backlog): record it now.
                     await recorder.FireAsync(tenantId, caseId, cancellationToken);
                 }
 
-                await surges.TrackAsync(tenantId, caseId, notice.Topic, stored.Case.AcceptedAt, cancellationToken);
+                await surges.TrackAsync(updated, notice.Topic, cancellationToken);
                 return;
             }
         }

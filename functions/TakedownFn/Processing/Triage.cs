@@ -30,20 +30,24 @@ internal static class Triage
         CaseRecord received, Notice notice, DateTimeOffset now, PolicyCatalog catalog, TenantOverride? tenantOverride)
     {
         var completeness = LegalCompleteness.Check(notice);
-        var severity = SeverityAssessor.Assess(notice);
+        var detected = received.PersonalData?.Kinds.Keys ?? [];
+        var severity = SeverityAssessor.Assess(notice, detected);
         var missing = completeness is CompletenessResult.Incomplete incomplete ? incomplete.Missing.Select(m => m.Element).ToList() : [];
         var valid = missing.Count == 0;
 
         // Judged once, under the pack in force at receipt: a case judged again keeps its policy.
         // An incomplete notice gets the same policy; its "incomplete" step pauses the clocks that
         // need a complete notice (StepSlaEffects), so it starts no removal deadline.
-        var policy = received.Policy ?? catalog.Resolve(notice.Regime, notice.Category, severity.Level, received.AcceptedAt, tenantOverride);
+        var policy = received.Policy ?? catalog.Resolve(
+            notice.Regime, notice.Category, severity.Level, received.AcceptedAt, tenantOverride, [notice.Category, .. notice.Severity.ExposedData, .. detected]);
 
         var validation = valid ? StepKind.Validated : StepKind.Incomplete;
         var steps = new List<CaseEventRecord>
         {
             Step(received, received.StepCount + 1, validation, now, valid ? new { } : new { missingElements = missing }),
-            Step(received, received.StepCount + 2, StepKind.Triaged, now, new { severity = severity.Level.ToId(), score = severity.Score, reasons = severity.Reasons }),
+            Step(received, received.StepCount + 2, StepKind.Triaged, now, received.PersonalData is { } found
+                ? new { severity = severity.Level.ToId(), score = severity.Score, reasons = severity.Reasons, detected = found.Kinds }
+                : (object)new { severity = severity.Level.ToId(), score = severity.Score, reasons = severity.Reasons }),
         };
         var updated = received with
         {

@@ -6,13 +6,16 @@ using TakedownFn.Domain.Surge;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Incidents;
+using TakedownFn.Storage.Incidents;
 using TakedownFn.Storage.Surge;
 
 namespace TakedownFn.Surge;
 
 /// <summary>
 /// Feeds triaged notices to the surge detector and records what it finds. A notice counts once in
-/// each of its streams (<c>topic:{tag}</c>); the notice that makes its stream surge gets an
+/// each of its streams (<c>topic:{tag}</c>, and <c>incident:{id}</c> for a doxxing case linked to a
+/// victim's incident); the notice that makes its stream surge gets an
 /// <c>incident-surge</c> step (a ledger event like every step) with the figures and the recommended
 /// measures, and the tenant's escalation webhook is called. Called after triage commits and again
 /// on any redelivery of the intake message, so a crash between the count, the step and the
@@ -22,20 +25,26 @@ namespace TakedownFn.Surge;
 internal sealed partial class SurgeTracker(
     SurgeStore streams,
     CaseStore cases,
+    IncidentStore incidents,
     SurgeOptions options,
     EscalationWebhooks webhooks,
     EscalationQueue escalations,
     TimeProvider time,
     ILogger<SurgeTracker> logger)
 {
-    /// <summary>The streams a notice belongs to. Incidents (shared commitments) will add theirs here.</summary>
-    public static IReadOnlyList<string> StreamsOf(string? topic) => topic is null ? [] : [$"topic:{topic}"];
+    /// <summary>The streams a notice belongs to: its topic, and its victim's incident.</summary>
+    public static IReadOnlyList<string> StreamsOf(string? topic, string? incidentId) =>
+        [.. topic is null ? [] : new[] { $"topic:{topic}" }, .. incidentId is null ? [] : new[] { $"incident:{incidentId}" }];
 
-    public async Task TrackAsync(string tenantId, string caseId, string? topic, DateTimeOffset acceptedAt, CancellationToken cancellationToken)
+    /// <summary>Counts the triaged case's notice in each of its streams and records a surge it fires.</summary>
+    public async Task TrackAsync(CaseRecord triaged, string? topic, CancellationToken cancellationToken)
     {
-        foreach (var stream in StreamsOf(topic))
+        // Counts follow the incident id the case has when triaged; when incidents merge, earlier counts stay under the id they were made with.
+        var incidentId = IncidentLinker.Applies(triaged) ? await incidents.IncidentOfCaseAsync(triaged.TenantId, triaged.CaseId, cancellationToken) : null;
+        foreach (var stream in StreamsOf(topic, incidentId))
         {
-            var count = await streams.CountAsync(tenantId, stream, caseId, acceptedAt, options.Rule, cancellationToken);
+            var (tenantId, caseId) = (triaged.TenantId, triaged.CaseId);
+            var count = await streams.CountAsync(tenantId, stream, caseId, triaged.AcceptedAt, options.Rule, cancellationToken);
             var fired = count.Verdict is { Outcome: SurgeOutcome.Fired } verdict
                 ? verdict
                 : count.Verdict is null ? await streams.FiredByAsync(tenantId, stream, caseId, cancellationToken) : null;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Cases;
 using TakedownFn.Health;
+using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
@@ -16,7 +17,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     private static readonly Type[] Classes =
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
-        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions),
+        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];

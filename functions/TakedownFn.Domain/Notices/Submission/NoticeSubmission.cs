@@ -47,4 +47,8 @@ public sealed record NoticeSubmission
 
     [JsonPropertyName("topic")]
     public string? Topic { get; init; }
+
+    /// <summary>The platform's id of the victim's account, if the victim has one; stored only as a commitment.</summary>
+    [JsonPropertyName("victimAccount")]
+    public string? VictimAccount { get; init; }
 }

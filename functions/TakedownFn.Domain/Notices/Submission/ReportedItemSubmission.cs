@@ -10,4 +10,16 @@ public sealed record ReportedItemSubmission
 
     [JsonPropertyName("contentId")]
     public string? ContentId { get; init; }
+
+    /// <summary>The reported text, for personal-information detection; never stored.</summary>
+    [JsonPropertyName("excerpt")]
+    public string? Excerpt { get; init; }
+
+    /// <summary>The platform's id of the account that posted the item; stored only as a commitment.</summary>
+    [JsonPropertyName("uploader")]
+    public string? Uploader { get; init; }
+
+    /// <summary>Kinds the platform's own review flagged on the item (<c>medical</c>, <c>private-messages</c>).</summary>
+    [JsonPropertyName("markers")]
+    public IReadOnlyList<string?>? Markers { get; init; }
 }
