@@ -82,6 +82,28 @@ public sealed class SurgeTests(AzuriteFixture azurite) : TenantTestBase(azurite)
         Assert.Equal(12, again.State.Counts.Values.Sum());
     }
 
+    [Fact]
+    public async Task TenNoticesAboutOneVictim_TheIncidentStreamSurgesOnTheTenth()
+    {
+        // One at a time, so every notice joins the incident the first one opened.
+        var caseIds = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var caseId = await SubmitAsync(Incidents.DoxxingNotices.With("reposted again", victimAccount: "acct-victim-77"));
+            await TriagedAsync(caseId);
+            caseIds.Add(caseId);
+        }
+
+        var first = await Eventually.GetJsonAsync(Tenant.Officer, $"/api/cases/{caseIds[0]}", v => v.TryGetProperty("incident", out var i) && i.ValueKind == JsonValueKind.String);
+        var incidentId = first.GetProperty("incident").GetString();
+        var at = await Eventually.GetJsonAsync(Tenant.Officer, "/api/sla/at-risk", v => v.GetProperty("surges").GetArrayLength() > 0);
+
+        var surge = Assert.Single(at.GetProperty("surges").EnumerateArray());
+        Assert.Equal(($"incident:{incidentId}", caseIds[^1], 10), (surge.GetProperty("stream").GetString(), surge.GetProperty("caseId").GetString(), surge.GetProperty("windowCount").GetInt32()));
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseIds[^1]}");
+        Assert.Single(Steps(view, "incident-surge"));
+    }
+
     [Theory]
     [InlineData("Zhang San")]
     [InlineData("evt 1")]
