@@ -23,6 +23,9 @@ public static partial class CaseStateMachine
     /// <item>Closed is terminal: a new complaint about the same content opens a new case.</item>
     /// <item><c>sla-warning</c> and <c>sla-breached</c> are the service's record that time ran out; they are
     /// accepted in every state but closed and never change it (a closed case has no stage left to time).</item>
+    /// <item><c>deadline-recomputed</c>, <c>incident-surge</c> and <c>surge-response</c> are records about the case, not
+    /// steps of its handling: accepted in every state, closed included (a deadline recomputed after the case
+    /// ended can still change whether it was met), and never change it (<see cref="RecordKeeping"/>).</item>
     /// <item>An incomplete notice is triaged at once (the service records <c>incomplete</c> and <c>triaged</c> in
     /// one write), so a case never waits in <c>incomplete</c>. Its supplement, <c>notice-supplemented</c>, is
     /// reported on the case wherever its handling has got to, closed excepted, and keeps the state; the service
@@ -149,10 +152,13 @@ public static partial class CaseStateMachine
         (ContentLabelled, Actioned),
     ];
 
+    /// <summary>Steps every state accepts and keeps; added to each row of <see cref="Table"/>.</summary>
+    private static StepKind[] RecordKeeping => [DeadlineRecomputed, IncidentSurge, SurgeResponse]; // a property: Table, above, is built first
+
     private static IReadOnlyDictionary<StepKind, CaseState> State(CaseState state, params (StepKind Step, CaseState? To)[][] groups)
     {
         var row = new Dictionary<StepKind, CaseState>();
-        foreach (var (step, to) in groups.SelectMany(g => g))
+        foreach (var (step, to) in groups.Append(Stay(RecordKeeping)).SelectMany(g => g))
         {
             // Add, not the indexer: a step listed twice for one state is a table error, caught at type load.
             row.Add(step, to ?? state);

@@ -16,6 +16,9 @@ public sealed record CaseStep
 
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>For <c>surge-response</c>: the measures taken (<c>SurgeMeasures</c> ids); null for other kinds, so their details do not change.</summary>
+    public IReadOnlyList<string>? Measures { get; init; }
+
     public string? Label { get; init; }
 
     public string? AccountReference { get; init; }

@@ -50,4 +50,18 @@ public enum StepKind
 
     /// <summary>A stage's deadline passed before its completing step was recorded.</summary>
     SlaBreached,
+
+    // Record-keeping steps, accepted in every state and never changing it.
+
+    /// <summary>
+    /// Recorded by the service: a provisional deadline (counted on a year derived from the statute)
+    /// was recomputed because the year's official calendar data was added; says from what to what.
+    /// </summary>
+    DeadlineRecomputed,
+
+    /// <summary>Recorded by the service: the notices of the case's stream (topic or incident) surged above its baseline.</summary>
+    IncidentSurge,
+
+    /// <summary>Reported by the platform: the measures it took against a recorded surge (rate-limited reposts, warnings, prioritised review).</summary>
+    SurgeResponse,
 }

@@ -35,6 +35,9 @@ public sealed record Notice
 
     public SeverityInputs Severity { get; init; } = SeverityInputs.None;
 
+    /// <summary>The platform's tag for the trending event the notice belongs to, if it sent one (a surge stream).</summary>
+    public string? Topic { get; init; }
+
     /// <summary>The platform's id of the victim's account; incidents group notices about the same account.</summary>
     public string? VictimAccount { get; init; }
 }

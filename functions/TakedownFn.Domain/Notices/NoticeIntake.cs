@@ -38,6 +38,7 @@ public static partial class NoticeIntake
         var platformReference = TextRules.Require(errors, "platformReference", submission.PlatformReference, NoticeLimits.MaxPlatformReferenceLength);
         var receivedAt = ParseReceivedAt(errors, submission.ReceivedAt, now);
         var severity = ParseSeverity(errors, submission.Severity);
+        var topic = ParseTopic(errors, submission.Topic);
         var victimAccount = TextRules.Optional(errors, "victimAccount", submission.VictimAccount, NoticeLimits.MaxAccountLength);
 
         if (!errors.IsEmpty || regime is null || category is null || items is null || platformReference is null || receivedAt is null)
@@ -64,6 +65,7 @@ public static partial class NoticeIntake
             PlatformReference = platformReference,
             ReceivedAt = receivedAt.Value,
             Severity = severity,
+            Topic = topic,
             VictimAccount = victimAccount,
         });
     }

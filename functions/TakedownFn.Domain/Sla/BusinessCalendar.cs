@@ -4,7 +4,9 @@ namespace TakedownFn.Domain.Sla;
 /// A business-day calendar shipped as data: a time zone, the weekend, the years it covers, public
 /// holidays and weekend days that are working days (China's adjusted working weekends, 调休).
 /// Asking about a day outside the covered years fails with <see cref="CalendarCoverageException"/>
-/// rather than guessing it is a working day.
+/// rather than guessing it is a working day, unless the calendar has a provisional rule that derives
+/// the year from the statute (<see cref="ChinaStatutoryHolidays"/>); such a year is
+/// <see cref="IsProvisional(int)">provisional</see>.
 /// </summary>
 public sealed partial class BusinessCalendar
 {
@@ -19,8 +21,10 @@ public sealed partial class BusinessCalendar
         IEnumerable<int> years,
         IEnumerable<DayOfWeek> weekend,
         IReadOnlyDictionary<DateOnly, string> holidays,
-        IReadOnlyDictionary<DateOnly, string> workingDays)
+        IReadOnlyDictionary<DateOnly, string> workingDays,
+        ChinaStatutoryHolidays? provisional = null)
     {
+        Provisional = provisional;
         Id = id;
         TimeZone = timeZone;
         this.years = [.. years];
@@ -40,6 +44,32 @@ public sealed partial class BusinessCalendar
     public IReadOnlyList<int> CoveredYears { get; }
 
     /// <summary>
+    /// Which official data the calendar holds, e.g. <c>cn:2025,2026</c>: a deadline computed
+    /// provisionally under one version is recomputed when the version changes (a year's file added).
+    /// </summary>
+    public string DataVersion => $"{Id}:{string.Join(",", CoveredYears)}";
+
+    /// <summary>The rule deriving years the data does not cover, if the calendar has one.</summary>
+    public ChinaStatutoryHolidays? Provisional { get; }
+
+    /// <summary>Whether <paramref name="year"/> is judged from the statute alone, for want of official data.</summary>
+    public bool IsProvisional(int year) => !years.Contains(year) && Provisional?.Covers(year) == true;
+
+    /// <summary>Whether any day from <paramref name="from"/> to <paramref name="to"/> lies in a provisional year.</summary>
+    public bool IsProvisional(DateOnly from, DateOnly to)
+    {
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            if (IsProvisional(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="day"/> is a business day: an adjusted working day, or a weekday that is
     /// not a holiday.
     /// </summary>
@@ -48,7 +78,9 @@ public sealed partial class BusinessCalendar
     {
         if (!years.Contains(day.Year))
         {
-            throw new CalendarCoverageException(Id, day, CoveredYears);
+            return Provisional?.Covers(day.Year) == true
+                ? !weekend.Contains(day.DayOfWeek) && !Provisional.DaysOff(day.Year).ContainsKey(day)
+                : throw new CalendarCoverageException(Id, day, CoveredYears);
         }
 
         if (workingDays.ContainsKey(day))
@@ -59,8 +91,9 @@ public sealed partial class BusinessCalendar
         return !weekend.Contains(day.DayOfWeek) && !holidays.ContainsKey(day);
     }
 
-    /// <summary>The holiday's name when <paramref name="day"/> is a listed holiday.</summary>
-    public string? HolidayName(DateOnly day) => holidays.GetValueOrDefault(day);
+    /// <summary>The holiday's name when <paramref name="day"/> is a listed (or, in a provisional year, derived) holiday.</summary>
+    public string? HolidayName(DateOnly day) =>
+        IsProvisional(day.Year) ? Provisional!.DaysOff(day.Year).GetValueOrDefault(day) : holidays.GetValueOrDefault(day);
 
     /// <summary>The local date of <paramref name="instant"/> in this calendar's zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);

@@ -25,6 +25,14 @@ public sealed class CalendarCatalog
     /// <summary>The calendars shipped with the app (<c>Sla/Data/calendar.*.json</c>).</summary>
     public static CalendarCatalog Shipped => ShippedCatalog.Value;
 
+    /// <summary>
+    /// The shipped calendars plus <paramref name="files"/> (name and JSON): a file whose id is already
+    /// known adds years to that calendar (a year's official data, e.g. <c>calendar.cn-2027.json</c>).
+    /// </summary>
+    /// <exception cref="PolicyDataException">A file does not validate, or its years overlap another's.</exception>
+    public static CalendarCatalog WithFiles(IEnumerable<(string FileName, string Json)> files) =>
+        Load(EmbeddedData.FileNames("calendar.").Select(f => (f, EmbeddedData.Read(f))).Concat(files));
+
     /// <summary>Every calendar, ordered by id.</summary>
     public IEnumerable<BusinessCalendar> All => byId.Values.OrderBy(c => c.Id, StringComparer.Ordinal);
 
@@ -38,20 +46,38 @@ public sealed class CalendarCatalog
     public BusinessCalendar Get(string id) =>
         TryGet(id, out var calendar) ? calendar : throw new KeyNotFoundException($"no calendar '{id}'");
 
-    private static CalendarCatalog LoadShipped()
+    private static CalendarCatalog LoadShipped() => WithFiles([]);
+
+    private static CalendarCatalog Load(IEnumerable<(string FileName, string Json)> files)
     {
         var errors = new List<PolicyDataError>();
-        var calendars = new List<BusinessCalendar>();
-        foreach (var file in EmbeddedData.FileNames("calendar."))
+        var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+        foreach (var (file, json) in files)
         {
-            var result = CalendarReader.Read(file, EmbeddedData.Read(file));
+            var result = CalendarReader.Read(file, json);
             errors.AddRange(result.Errors);
-            if (result.Value is not null)
+            if (result.Value is not { } calendar)
             {
-                calendars.Add(result.Value);
+                continue;
+            }
+
+            if (!calendars.TryGetValue(calendar.Id, out var known))
+            {
+                calendars[calendar.Id] = calendar;
+                continue;
+            }
+
+            var (merged, problem) = known.Merge(calendar);
+            if (merged is null)
+            {
+                errors.Add(new PolicyDataError(file, null, "years", problem!));
+            }
+            else
+            {
+                calendars[calendar.Id] = merged;
             }
         }
 
-        return errors.Count > 0 ? throw new PolicyDataException(errors) : new CalendarCatalog(calendars);
+        return errors.Count > 0 ? throw new PolicyDataException(errors) : new CalendarCatalog(calendars.Values);
     }
 }

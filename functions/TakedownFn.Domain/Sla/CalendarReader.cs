@@ -24,7 +24,7 @@ public static class CalendarReader
 
         using (document)
         {
-            var root = new JsonFields(document.RootElement, fileName, null, errors, "id", "timeZone", "weekend", "years", "holidays", "workingDays");
+            var root = new JsonFields(document.RootElement, fileName, null, errors, "id", "timeZone", "weekend", "years", "holidays", "workingDays", "provisional");
             var id = root.String("id");
             var zone = ReadZone(root);
             var weekend = ReadWeekend(root);
@@ -48,9 +48,42 @@ public static class CalendarReader
                 errors.Add(new(fileName, $"workingDays {day:yyyy-MM-dd}", "date", "is also listed as a holiday"));
             }
 
-            var calendar = id is null || zone is null ? null : new BusinessCalendar(id, zone, years, weekend, holidays, working);
+            var provisional = root.Has("provisional") ? ReadProvisional(root.Element("provisional")!.Value, fileName, errors) : null;
+            var calendar = id is null || zone is null ? null : new BusinessCalendar(id, zone, years, weekend, holidays, working, provisional);
             return DataReadResult<BusinessCalendar>.From(calendar, errors);
         }
+    }
+
+    /// <summary>
+    /// The optional <c>provisional</c> block: the rule deriving years without official data
+    /// (<c>cn-statutory-holidays</c>), what it rests on, and the Qingming solar-term table it needs.
+    /// </summary>
+    private static ChinaStatutoryHolidays? ReadProvisional(JsonElement element, string fileName, List<PolicyDataError> errors)
+    {
+        var block = new JsonFields(element, fileName, "provisional", errors, "rule", "basis", "qingming");
+        var rule = block.String("rule");
+        block.String("basis");
+        if (rule is not null && rule != ChinaStatutoryHolidays.RuleId)
+        {
+            block.Error("rule", $"unknown rule (the one known is {ChinaStatutoryHolidays.RuleId})");
+        }
+
+        var days = new List<DateOnly>();
+        foreach (var entry in block.Array("qingming"))
+        {
+            if (entry.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(entry.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                && day.Month == 4 && day.Day is >= 4 and <= 6 && days.All(d => d.Year != day.Year))
+            {
+                days.Add(day);
+            }
+            else
+            {
+                block.Error("qingming", "every entry must be a date yyyy-04-04 to yyyy-04-06, one per year");
+            }
+        }
+
+        return rule == ChinaStatutoryHolidays.RuleId ? new ChinaStatutoryHolidays(days) : null;
     }
 
     private static TimeZoneInfo? ReadZone(JsonFields root)

@@ -68,12 +68,22 @@ public static partial class StageEvaluator
         }
 
         var warningAt = WarningInstant(clock.StartedAt, deadline, closed, warningFraction);
-        var status = new StageStatus(rule.Stage, StageState.Running, deadline, earliest, warningAt, completion?.RecordedAt, null, null, rule, clock.History);
+        var status = new StageStatus(rule.Stage, StageState.Running, deadline, earliest, warningAt, completion?.RecordedAt, null, null, rule, clock.History)
+        {
+            Provisional = ConsultsCalendar(rule) && calendar.IsProvisional(calendar.LocalDate(clock.StartedAt), calendar.LocalDate(deadline)),
+        };
 
         return rule.Stage == SlaStage.Preservation
             ? JudgePreservation(status, completion, now)
             : Judge(status, completion, now);
     }
+
+    /// <summary>
+    /// Whether the rule's deadline depends on which days are business days: counted in business days,
+    /// or with a minimum whose last day moves off a rest day (hours and plain calendar days do not).
+    /// </summary>
+    private static bool ConsultsCalendar(ResolvedRule rule) =>
+        rule.Length.Unit == DurationUnit.BusinessDays || rule.Minimum?.Length.Unit is DurationUnit.BusinessDays or DurationUnit.CalendarDays;
 
     private static StageStatus Judge(StageStatus status, StageCompletion? completion, DateTimeOffset now)
     {

@@ -70,4 +70,12 @@ public sealed record StageStatus(
     TimeSpan? Margin,
     DateTimeOffset? NextCheckAt,
     ResolvedRule Rule,
-    IReadOnlyList<ClockEvent> History);
+    IReadOnlyList<ClockEvent> History)
+{
+    /// <summary>
+    /// The deadline counts days of a year the calendar has no official data for, derived from the
+    /// statute alone (<see cref="BusinessCalendar.IsProvisional(int)"/>); it is recomputed, with a
+    /// recorded step, when the year's data is added.
+    /// </summary>
+    public bool Provisional { get; init; }
+}

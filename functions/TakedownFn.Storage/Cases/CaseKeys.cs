@@ -22,6 +22,8 @@ namespace TakedownFn.Storage.Cases;
 /// escalation not yet delivered: due-time first, so "everything due and not handled" is one range query</description></item>
 /// <item><term><c>b|{caseId}|{stage}</c></term><description>a recorded breach whose stage is still open (the at-risk view)</description></item>
 /// <item><term><c>u|{caseId}</c></term><description>the case changed since the report rollups last folded it</description></item>
+/// <item><term><c>p|{caseId}</c></term><description>a case with a provisional deadline, and the calendar data it was computed
+/// with: the sweep recomputes it when that data changes</description></item>
 /// </list>
 /// A tenant's partition takes at most about 2,000 entities/s in Azure; at six rows per notice
 /// that is several hundred notices a second per platform, well above notice volumes seen in
@@ -77,6 +79,11 @@ public static class CaseKeys
     public const string TimersFrom = "t|";
 
     public static string OpenBreach(string caseId, string stage) => $"b|{caseId}|{stage}";
+
+    public static string Provisional(string caseId) => $"p|{caseId}";
+
+    public const string ProvisionalFrom = "p|";
+    public const string ProvisionalTo = "p}";
 
     public const string OpenBreachesFrom = "b|";
     public const string OpenBreachesTo = "b}";

@@ -11,7 +11,10 @@ namespace TakedownFn.Storage.Cases;
 /// <param name="Basis">The provision the rule rests on.</param>
 /// <param name="State">The stage's state when the record was last written (<c>met</c>, <c>paused</c>, …), for list views; absent on old cases.</param>
 /// <param name="CompletedAt">When the completing step was recorded, if it was.</param>
-public sealed record DeadlineRecord(string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string? State = null, DateTimeOffset? CompletedAt = null);
+/// <param name="Provisional">The deadline counts days of a year its calendar has no official data for.</param>
+/// <param name="CalendarData">For a provisional deadline, the calendar data it was computed with (<c>BusinessCalendar.DataVersion</c>).</param>
+public sealed record DeadlineRecord(
+    string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string? State = null, DateTimeOffset? CompletedAt = null, bool Provisional = false, string? CalendarData = null);
 
 /// <summary>
 /// The case row: what the notice is, where it stands, and the deadlines it was judged under.

@@ -32,7 +32,14 @@ public sealed record SlaIndexChange(
 {
     public static SlaIndexChange None { get; } = new([], [], [], [], []);
 
-    public bool IsEmpty => AddTimers.Count + RemoveTimers.Count + AddBreaches.Count + RemoveBreaches.Count + AddEscalations.Count == 0;
+    /// <summary>
+    /// The case's provisional-deadline row (<see cref="CaseKeys.Provisional"/>): written with the
+    /// calendar data of its provisional deadlines when that data is new, deleted when none is
+    /// provisional any more; <see langword="null"/> leaves it as it is.
+    /// </summary>
+    public ProvisionalRowChange? Provisional { get; init; }
+
+    public bool IsEmpty => AddTimers.Count + RemoveTimers.Count + AddBreaches.Count + RemoveBreaches.Count + AddEscalations.Count == 0 && Provisional is null;
 
     /// <summary>The rows that turn <paramref name="before"/>'s index into <paramref name="after"/>'s.</summary>
     public static SlaIndexChange Between(CaseRecord before, CaseRecord after, IReadOnlyList<EscalationEntry>? escalations = null) => new(
@@ -40,12 +47,26 @@ public sealed record SlaIndexChange(
         before.SlaTimers.Except(after.SlaTimers).ToArray(),
         after.OpenBreaches.Except(before.OpenBreaches).ToArray(),
         before.OpenBreaches.Except(after.OpenBreaches).ToArray(),
-        escalations ?? []);
+        escalations ?? [])
+    {
+        Provisional = ProvisionalRowChange.Between(before, after),
+    };
 
     internal IEnumerable<TableTransactionAction> Actions(CaseRecord after)
     {
         var tenant = after.TenantId;
         var caseId = after.CaseId;
+        if (Provisional is { } provisional)
+        {
+            yield return provisional.CalendarData.Count == 0
+                ? new(TableTransactionActionType.Delete, new TableEntity(tenant, CaseKeys.Provisional(caseId)), Azure.ETag.All)
+                : new(TableTransactionActionType.UpsertReplace, new TableEntity(tenant, CaseKeys.Provisional(caseId))
+                {
+                    ["CaseId"] = caseId,
+                    ["CalendarData"] = string.Join(";", provisional.CalendarData),
+                });
+        }
+
         foreach (var timer in RemoveTimers)
         {
             yield return new(TableTransactionActionType.Delete, new TableEntity(tenant, SlaIndexRows.TimerKey(caseId, timer)), Azure.ETag.All);
@@ -80,4 +101,21 @@ public sealed record SlaIndexChange(
             yield return new(TableTransactionActionType.UpsertReplace, SlaIndexRows.Escalation(tenant, caseId, escalation));
         }
     }
+}
+
+/// <summary>What the case's provisional-deadline row becomes: the calendar data its provisional deadlines were computed with, or none (delete).</summary>
+/// <param name="CalendarData">Distinct <c>DataVersion</c>s, ordered; empty when no deadline is provisional.</param>
+public sealed record ProvisionalRowChange(IReadOnlyList<string> CalendarData)
+{
+    /// <summary>The row change between two versions of a case, or <see langword="null"/> when the row stays as it is.</summary>
+    public static ProvisionalRowChange? Between(CaseRecord before, CaseRecord after)
+    {
+        var was = DataOf(before);
+        var now = DataOf(after);
+        return was.SequenceEqual(now, StringComparer.Ordinal) ? null : new ProvisionalRowChange(now);
+    }
+
+    /// <summary>The calendar data of a case's provisional deadlines.</summary>
+    public static IReadOnlyList<string> DataOf(CaseRecord record) =>
+        record.Deadlines.Where(d => d.Provisional && d.CalendarData is not null).Select(d => d.CalendarData!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }

@@ -103,6 +103,7 @@ internal sealed record CaseView(
             WarningAt = s.WarningAt,
             Clock = s.History.Select(e => new ClockEventView(e.Kind.ToString().ToLowerInvariant(), e.At, e.Reason)).ToList(),
             Pauses = s.History.Count == 0 ? [] : SlaClock.FromHistory(s.History).Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
+            Provisional = s.Provisional,
         };
     }
 
@@ -111,7 +112,7 @@ internal sealed record CaseView(
     {
         var status = d.State is "open" or "warning" && now > d.DueAt ? "breached" : d.State ?? "open";
         TimeSpan? margin = d.CompletedAt is { } done ? d.DueAt - done : status == "breached" ? d.DueAt - now : null;
-        return new DeadlineView(d.Stage, d.DueAt, d.Statutory, d.Basis, status, d.CompletedAt, null, margin);
+        return new DeadlineView(d.Stage, d.DueAt, d.Statutory, d.Basis, status, d.CompletedAt, null, margin) { Provisional = d.Provisional };
     }
 
     /// <summary>
@@ -150,8 +151,8 @@ internal sealed record PolicyView(string PackId, int PackVersion, int? TenantOve
 
 /// <summary>
 /// One stage: its deadline (null while paused or not started), status (<c>open</c>, <c>warning</c>,
-/// <c>paused</c>, <c>met</c>, <c>breached</c>, …), margin, and for cases judged under a policy pack
-/// the rule and the clock's history.
+/// <c>paused</c>, <c>met</c>, <c>breached</c>, …), margin, whether the deadline is provisional, and for
+/// cases judged under a policy pack the rule and the clock's history.
 /// </summary>
 internal sealed record DeadlineView(string Stage, DateTimeOffset? DueAt, bool Statutory, string Basis, string Status, DateTimeOffset? CompletedAt, string? CompletedBy, TimeSpan? Margin)
 {
@@ -170,6 +171,12 @@ internal sealed record DeadlineView(string Stage, DateTimeOffset? DueAt, bool St
     public IReadOnlyList<ClockEventView>? Clock { get; init; }
 
     public IReadOnlyList<PauseView>? Pauses { get; init; }
+
+    /// <summary>
+    /// The deadline counts days of a year whose official holiday arrangement the calendar lacks
+    /// (derived from the statute): it may still move, and a <c>deadline-recomputed</c> step will say so.
+    /// </summary>
+    public bool Provisional { get; init; }
 }
 
 internal sealed record ClockEventView(string Kind, DateTimeOffset At, string? Reason);

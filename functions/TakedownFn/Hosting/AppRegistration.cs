@@ -8,6 +8,7 @@ using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
 using TakedownFn.Telemetry;
+using TakedownFn.Surge;
 
 namespace TakedownFn.Hosting;
 
@@ -24,6 +25,7 @@ internal static class AppRegistration
         builder.AddTakedownFunctions();
         builder.AddTakedownApi();
         builder.AddTakedownSla();
+        builder.AddTakedownSurge();
         builder.AddTakedownLedger();
         builder.AddTakedownMetrics();
         builder.AddStatementsOfReasons();

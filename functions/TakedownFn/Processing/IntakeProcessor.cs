@@ -9,6 +9,7 @@ using TakedownFn.Storage.Cases;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Sla;
 using TakedownFn.Sla;
+using TakedownFn.Surge;
 
 namespace TakedownFn.Processing;
 
@@ -28,6 +29,7 @@ internal sealed partial class IntakeProcessor(
     SlaTimerQueue timers,
     SlaRecorder recorder,
     IncidentLinker incidents,
+    SurgeTracker surges,
     TimeProvider time,
     ILogger<IntakeProcessor> logger) : IQueueHandler
 {
@@ -68,12 +70,14 @@ internal sealed partial class IntakeProcessor(
             if (stored.Case.State != CaseState.Received.ToId())
             {
                 // Processed already: a redelivery, or another instance was first. Linking its
-                // incident may not have happened (a crash after triage); the linker knows.
+                // incident, the surge count and its step may not have happened (a crash after
+                // triage); each is idempotent.
                 if (IncidentLinker.Applies(stored.Case))
                 {
                     await incidents.LinkAsync(stored.Case, ReadNotice(stored), cancellationToken);
                 }
 
+                await surges.TrackAsync(stored.Case, TopicOf(stored), cancellationToken);
                 return;
             }
 
@@ -93,6 +97,7 @@ internal sealed partial class IntakeProcessor(
                     await recorder.FireAsync(tenantId, caseId, cancellationToken);
                 }
 
+                await surges.TrackAsync(updated, notice.Topic, cancellationToken);
                 return;
             }
         }
@@ -126,6 +131,18 @@ internal sealed partial class IntakeProcessor(
         return parsed is { IsValid: true }
             ? parsed.Value!
             : throw new InvalidOperationException($"The stored notice of case {stored.Case.CaseId} no longer parses.");
+    }
+
+    /// <summary>The stored notice's topic tag, read without judging the notice again.</summary>
+    private static string? TopicOf(StoredCase stored)
+    {
+        if (stored.Notice is null)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(stored.Notice);
+        return document.RootElement.TryGetProperty("topic", out var topic) && topic.ValueKind == System.Text.Json.JsonValueKind.String ? topic.GetString() : null;
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Intake message names case {CaseId} of tenant {TenantId}, which does not exist")]

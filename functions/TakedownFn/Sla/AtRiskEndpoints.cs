@@ -3,14 +3,18 @@ using TakedownFn.Auth;
 using TakedownFn.Domain.Sla;
 using TakedownFn.Domain.Validation;
 using TakedownFn.Http;
+using TakedownFn.Domain.Surge;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Surge;
+using TakedownFn.Surge;
 
 namespace TakedownFn.Sla;
 
 /// <summary>
 /// <c>GET /api/sla/at-risk?within=PT1H</c>: the tenant's open stages that are breached, or due
 /// within the window. Two range queries on the tenant's partition: open breaches (<c>b|</c>) and
-/// breach timers due by now + within (<c>t|</c>, keyed by due time).
+/// breach timers due by now + within (<c>t|</c>, keyed by due time). It also lists the streams whose
+/// surge is open (<c>g|</c> rows), with the case that fired each and the measures recommended.
 /// </summary>
 internal static class AtRiskEndpoints
 {
@@ -48,7 +52,7 @@ internal static class AtRiskEndpoints
         return !date.Contains('Y', StringComparison.Ordinal) && !date.Contains('M', StringComparison.Ordinal) && within > TimeSpan.Zero && within <= MaxWithin;
     }
 
-    internal static async Task<IResult> GetAsync(HttpContext context, CaseStore cases, TimeProvider time, CancellationToken cancellationToken, string? within = null)
+    internal static async Task<IResult> GetAsync(HttpContext context, CaseStore cases, SurgeStore surges, TimeProvider time, CancellationToken cancellationToken, string? within = null)
     {
         if (!TryParseWithin(within, out var window))
         {
@@ -65,14 +69,22 @@ internal static class AtRiskEndpoints
             .OrderBy(i => i.Deadline)
             .ThenBy(i => i.CaseId, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new AtRiskView(now, XmlConvert.ToString(window), items));
+        var open = (await surges.OpenSurgesAsync(tenant, cancellationToken))
+            .Select(s => new AtRiskSurge(s.Stream, s.Surge.FiredBy, SurgeTracker.EventIdFor(s.Surge.FiredBy, s.Stream), s.Surge.FiredAt, s.Fired?.WindowCount, s.Fired?.Expected, s.Fired?.PValue, SurgeMeasures.Recommended))
+            .OrderBy(s => s.FiredAt)
+            .ToList();
+        return TypedResults.Ok(new AtRiskView(now, XmlConvert.ToString(window), items, open));
     }
 
     /// <summary>Past the deadline but not yet recorded (the timer is about to fire), past the warning instant, or only due soon.</summary>
     private static string Status(SlaIndexEntry timer, DateTimeOffset now) =>
         timer.Deadline <= now ? "overdue" : timer.WarningAt <= now ? "warning" : "due-soon";
 
-    private sealed record AtRiskView(DateTimeOffset AsOf, string Within, IReadOnlyList<AtRiskItem> Items);
+    private sealed record AtRiskView(DateTimeOffset AsOf, string Within, IReadOnlyList<AtRiskItem> Items, IReadOnlyList<AtRiskSurge> Surges);
+
+    /// <summary>A stream whose surge is open: the case that fired it, its <c>incident-surge</c> event, and the figures it fired with.</summary>
+    private sealed record AtRiskSurge(
+        string Stream, string CaseId, string EventId, DateTimeOffset FiredAt, int? WindowCount, double? Expected, double? PValue, IReadOnlyList<string> RecommendedMeasures);
 
     /// <summary>One stage at risk; the margin is negative once the deadline passed.</summary>
     private sealed record AtRiskItem(string CaseId, string Stage, DateTimeOffset? Deadline, string Status, TimeSpan? Margin);

@@ -29,7 +29,8 @@ internal static class CaseSlaState
             OpenBreaches = closed ? [] : plan.OpenBreaches,
             Deadlines = plan.Stages
                 .Where(s => s.Deadline is not null)
-                .Select(s => new DeadlineRecord(s.Stage.ToId(), s.Deadline!.Value, s.Rule.Statutory, s.Rule.Basis ?? s.Rule.PackRuleKey, StateId(s.State), s.CompletedAt))
+                .Select(s => new DeadlineRecord(s.Stage.ToId(), s.Deadline!.Value, s.Rule.Statutory, s.Rule.Basis ?? s.Rule.PackRuleKey, StateId(s.State), s.CompletedAt,
+                    s.Provisional, s.Provisional ? calendars.Get(s.Rule.Calendar).DataVersion : null))
                 .ToList(),
         };
         return (updated, plan);

@@ -54,16 +54,33 @@ internal sealed partial class EscalationHandler(
             LogGaveUp(logger, message.EventId, message.Tenant, message.Attempt);
         }
 
-        // Delivered, given up, or no webhook any more: the outbox row has done its job.
-        await cases.DeleteSlaEntryAsync(message.Tenant, message.OutboxRow, cancellationToken);
+        // Delivered, given up, or no webhook any more: the outbox row (a surge has none) has done its job.
+        if (message.OutboxRow.Length > 0)
+        {
+            await cases.DeleteSlaEntryAsync(message.Tenant, message.OutboxRow, cancellationToken);
+        }
     }
 
     /// <summary>The delay before attempt <paramref name="attempt"/> + 1: the first delay, doubled per attempt, at most an hour.</summary>
     public static TimeSpan RetryDelay(TimeSpan first, int attempt) =>
         TimeSpan.FromTicks(Math.Min(first.Ticks * (1L << Math.Min(attempt - 1, 20)), MaxRetryDelay.Ticks));
 
-    /// <summary>The JSON posted: ids and times only, never personal data.</summary>
-    public static byte[] Body(EscalationMessage message) => JsonSerializer.SerializeToUtf8Bytes(new
+    /// <summary>The JSON posted: ids and times only, never personal data (a surge adds its stream tag and figures).</summary>
+    public static byte[] Body(EscalationMessage message) => message.Surge is { } surge
+        ? JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            eventId = message.EventId,
+            kind = StepKind.IncidentSurge.ToId(),
+            tenantId = message.Tenant,
+            caseId = message.Case,
+            stream = surge.Stream,
+            windowCount = surge.Verdict.WindowCount,
+            expected = surge.Verdict.Expected,
+            pValue = surge.Verdict.PValue,
+            recommendedMeasures = surge.RecommendedMeasures,
+            recordedAt = message.RecordedAt,
+        })
+        : JsonSerializer.SerializeToUtf8Bytes(new
     {
         eventId = message.EventId,
         kind = (message.Kind == SlaTimerKind.Warning ? StepKind.SlaWarning : StepKind.SlaBreached).ToId(),

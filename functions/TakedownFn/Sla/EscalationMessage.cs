@@ -15,8 +15,16 @@ internal sealed record EscalationMessage(
     [property: JsonPropertyName("deadline")] DateTimeOffset Deadline,
     [property: JsonPropertyName("recordedAt")] DateTimeOffset RecordedAt,
     [property: JsonPropertyName("outboxRow")] string OutboxRow,
-    [property: JsonPropertyName("attempt")] int Attempt)
+    [property: JsonPropertyName("attempt")] int Attempt,
+    [property: JsonPropertyName("surge")] SurgeEscalation? Surge = null)
 {
+    /// <summary>
+    /// An <c>incident-surge</c> to post. It has no outbox row: the intake message that found it is
+    /// redelivered until the escalation is enqueued. Stage, kind and deadline are unused for a surge.
+    /// </summary>
+    public static EscalationMessage ForSurge(string tenant, string caseId, string eventId, DateTimeOffset recordedAt, SurgeEscalation surge) =>
+        new(tenant, caseId, eventId, SlaStage.Act, SlaTimerKind.Warning, recordedAt, recordedAt, string.Empty, 1, surge);
+
     public static EscalationMessage For(string tenant, string caseId, EscalationEntry entry) =>
         new(tenant, caseId, entry.EventId, entry.Stage, entry.Kind, entry.Deadline, entry.RecordedAt, CaseStore.EscalationRowKey(caseId, entry), 1);
 
@@ -36,3 +44,9 @@ internal sealed record EscalationMessage(
         }
     }
 }
+
+/// <summary>A surge's escalation: the stream, the detector's figures, and the measures recommended.</summary>
+internal sealed record SurgeEscalation(
+    [property: JsonPropertyName("stream")] string Stream,
+    [property: JsonPropertyName("verdict")] Domain.Surge.SurgeVerdict Verdict,
+    [property: JsonPropertyName("recommendedMeasures")] IReadOnlyList<string> RecommendedMeasures);

@@ -21,6 +21,7 @@ internal sealed class SlaFunctions(
     PolicyCatalog catalog,
     EscalationWebhooks webhooks,
     CaseStore cases,
+    Storage.Surge.SurgeStore surges,
     TimeProvider time,
     SlaTimerHandler timerHandler,
     EscalationHandler escalationHandler,
@@ -39,7 +40,7 @@ internal sealed class SlaFunctions(
     [Function("GetAtRisk")]
     [Authorize(Policy = Policies.ReadCases)]
     public Task<IResult> GetAtRisk([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sla/at-risk")] HttpRequest request) =>
-        AtRiskEndpoints.GetAsync(request.HttpContext, cases, time, request.HttpContext.RequestAborted, request.Query["within"]);
+        AtRiskEndpoints.GetAsync(request.HttpContext, cases, surges, time, request.HttpContext.RequestAborted, request.Query["within"]);
 
     [Function("FireSlaTimer")]
     public Task FireSlaTimer([QueueTrigger(QueueNames.Timers)] QueueMessage message, CancellationToken cancellationToken) =>

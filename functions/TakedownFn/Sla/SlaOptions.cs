@@ -17,6 +17,13 @@ internal sealed record SlaOptions
     /// <summary>How long one webhook call may take.</summary>
     public TimeSpan EscalationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A folder of further <c>calendar.*.json</c> files read at start-up beside the shipped ones, e.g. a
+    /// year's official China data (<c>calendar.cn-2027.json</c>) before a release ships it; relative
+    /// paths are taken from the content root.
+    /// </summary>
+    public string? CalendarDirectory { get; init; }
+
     /// <summary>Every problem with these settings, naming the setting.</summary>
     public IEnumerable<string> Problems()
     {

@@ -9,10 +9,17 @@ namespace TakedownFn.Sla;
 /// (<c>t|</c> rows, keyed by due time) returns every timer due and not yet handled, and every
 /// escalation not yet delivered. A lost or never-sent message, a crash between commit and enqueue,
 /// or a deleted queue therefore delays a breach by at most a sweep period, and the queue message
-/// and the sweep racing each other still record it once (<see cref="SlaRecorder"/>).
+/// and the sweep racing each other still record it once (<see cref="SlaRecorder"/>). It also
+/// recomputes provisional deadlines whose calendar data changed (<see cref="ProvisionalDeadlines"/>).
 /// </summary>
 internal sealed partial class SlaSweep(
-    TenantStore tenants, CaseStore cases, SlaRecorder recorder, EscalationQueue escalations, TimeProvider time, ILogger<SlaSweep> logger) : ITimerHandler
+    TenantStore tenants,
+    CaseStore cases,
+    SlaRecorder recorder,
+    EscalationQueue escalations,
+    ProvisionalDeadlines provisional,
+    TimeProvider time,
+    ILogger<SlaSweep> logger) : ITimerHandler
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
@@ -29,6 +36,10 @@ internal sealed partial class SlaSweep(
         foreach (var tenant in await tenants.ListTenantsAsync(cancellationToken))
         {
             await SweepTenantAsync(tenant.TenantId, cancellationToken: cancellationToken);
+
+            // Calendar data only changes with a deployment, so this finds work once after one (a
+            // range query of the tenant's p| rows otherwise).
+            await provisional.RecomputeTenantAsync(tenant.TenantId, cancellationToken);
         }
     }
 

@@ -104,6 +104,7 @@ public static partial class StepIntake
             ErrorCode = ParseErrorCode(errors, s.ErrorCode, required: Is(StepKind.ProcessingFailed)),
             Reference = reference,
             Statement = ParseStatement(errors, s, kind),
+            Measures = ParseMeasures(errors, s.Measures, required: Is(StepKind.SurgeResponse)),
         };
     }
 

@@ -58,6 +58,10 @@ public sealed record StepSubmission
     [JsonPropertyName("suppliedElements")]
     public IReadOnlyList<string?>? SuppliedElements { get; init; }
 
+    /// <summary>Measure ids from <c>SurgeMeasures</c> the platform took; required for <c>surge-response</c>.</summary>
+    [JsonPropertyName("measures")]
+    public IReadOnlyList<string?>? Measures { get; init; }
+
     /// <summary>A severity level id; required for <c>triaged</c>.</summary>
     [JsonPropertyName("severity")]
     public string? Severity { get; init; }

@@ -45,6 +45,9 @@ public sealed record NoticeSubmission
     [JsonPropertyName("severity")]
     public SeverityInputsSubmission? Severity { get; init; }
 
+    [JsonPropertyName("topic")]
+    public string? Topic { get; init; }
+
     /// <summary>The platform's id of the victim's account, if the victim has one; stored only as a commitment.</summary>
     [JsonPropertyName("victimAccount")]
     public string? VictimAccount { get; init; }
