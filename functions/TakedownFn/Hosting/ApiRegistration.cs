@@ -12,6 +12,7 @@ internal static class ApiRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IApiKeyStore, CachedApiKeyStore>();
         builder.Services.AddSingleton<NoticeAcceptance>();
+        builder.Services.AddSingleton<BatchIdempotency>();
         builder.Services.AddSingleton<TenantAdministration>();
     }
 }
