@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TakedownFn.Auth;
 using TakedownFn.Domain.Notices.Submission;
@@ -166,7 +167,9 @@ internal static class NoticeEndpoints
             var notices = new List<SubmittedNotice>(count);
             foreach (var element in array.EnumerateArray())
             {
-                var json = JsonSerializer.SerializeToUtf8Bytes(element);
+                // The notice's bytes as sent (re-serializing would unescape its strings, and fail on a
+                // lone surrogate that the notice's own reading answers with a 400).
+                var json = JsonMarshal.GetRawUtf8Value(element).ToArray();
                 notices.Add(json.Length > MaxNoticeBytes
                     ? new SubmittedNotice(json, null, [new ValidationError("$", $"A notice must be at most {MaxNoticeBytes / 1024} KiB.")])
                     : Read(json));
