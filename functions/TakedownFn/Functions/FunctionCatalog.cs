@@ -23,6 +23,8 @@ internal static class FunctionCatalog
         new("RecordStep", new HttpFunctionTrigger("cases/{id}/steps", "POST")),
         new("CreateTenant", new HttpFunctionTrigger("tenants", "POST")),
         new("IssueKey", new HttpFunctionTrigger("tenants/{tenantId}/keys", "POST")),
+        new("ListKeys", new HttpFunctionTrigger("tenants/{tenantId}/keys", "GET")),
+        new("RevokeKey", new HttpFunctionTrigger("tenants/{tenantId}/keys/{keyId}", "DELETE")),
         new("SetSlaOverride", new HttpFunctionTrigger("tenants/{tenantId}/sla-override", "PUT")),
         new("SetEscalationWebhook", new HttpFunctionTrigger("tenants/{tenantId}/escalation-webhook", "PUT")),
         new("GetAtRisk", new HttpFunctionTrigger("sla/at-risk", "GET")),

@@ -14,5 +14,6 @@ internal static class ApiRegistration
         builder.Services.AddSingleton<NoticeAcceptance>();
         builder.Services.AddSingleton<BatchIdempotency>();
         builder.Services.AddSingleton<TenantAdministration>();
+        builder.Services.AddSingleton<AdminAudit>();
     }
 }

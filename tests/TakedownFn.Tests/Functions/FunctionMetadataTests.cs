@@ -25,6 +25,8 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("RecordStep", "post", "cases/{id}/steps", Policies.SubmitNotices),
         Http("CreateTenant", "post", "tenants", Policies.ManageTenants),
         Http("IssueKey", "post", "tenants/{tenantId}/keys", Policies.ManageTenants),
+        Http("ListKeys", "get", "tenants/{tenantId}/keys", Policies.ManageTenants),
+        Http("RevokeKey", "delete", "tenants/{tenantId}/keys/{keyId}", Policies.ManageTenants),
         Http("SetSlaOverride", "put", "tenants/{tenantId}/sla-override", Policies.ManageTenants),
         Http("SetEscalationWebhook", "put", "tenants/{tenantId}/escalation-webhook", Policies.ManageTenants),
         Http("GetAtRisk", "get", "sla/at-risk", Policies.ReadCases),
