@@ -1,6 +1,7 @@
 using TakedownFn.Auth;
 using TakedownFn.Functions;
 using TakedownFn.LedgerApi;
+using TakedownFn.RateLimiting;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
 
@@ -16,6 +17,7 @@ internal static class AppRegistration
     {
         builder.AddTakedownStorage();
         builder.AddTakedownAuth();
+        builder.AddTakedownRateLimits();
         builder.AddTakedownFunctions();
         builder.AddTakedownApi();
         builder.AddTakedownSla();

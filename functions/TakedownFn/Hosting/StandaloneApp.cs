@@ -44,6 +44,8 @@ internal static class StandaloneApp
         }
 
         app.UseAuthentication();
+        // After authentication (the limits are per tenant and key), before any endpoint runs.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealth();
         app.MapNotices();
