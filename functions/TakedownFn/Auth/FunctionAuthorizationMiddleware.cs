@@ -74,6 +74,13 @@ internal sealed class FunctionAuthorizationMiddleware : IFunctionsWorkerMiddlewa
             return;
         }
 
+        // What UseRequestSignatures does next: the same check, the same 401 answer.
+        if (await services.GetRequiredService<Signing.RequestSignatures>().CheckAsync(http) is { } refused)
+        {
+            await Signing.RequestSignatures.RejectAsync(http, refused);
+            return;
+        }
+
         // What UseAuthorization does for an endpoint that requires this policy.
         var evaluator = services.GetRequiredService<IPolicyEvaluator>();
         var authenticated = await evaluator.AuthenticateAsync(policy, http);

@@ -25,6 +25,7 @@ internal static class FunctionCatalog
         new("IssueKey", new HttpFunctionTrigger("tenants/{tenantId}/keys", "POST")),
         new("ListKeys", new HttpFunctionTrigger("tenants/{tenantId}/keys", "GET")),
         new("RevokeKey", new HttpFunctionTrigger("tenants/{tenantId}/keys/{keyId}", "DELETE")),
+        new("SetRequestSigning", new HttpFunctionTrigger("tenants/{tenantId}/request-signing", "PUT")),
         new("SetSlaOverride", new HttpFunctionTrigger("tenants/{tenantId}/sla-override", "PUT")),
         new("SetEscalationWebhook", new HttpFunctionTrigger("tenants/{tenantId}/escalation-webhook", "PUT")),
         new("GetAtRisk", new HttpFunctionTrigger("sla/at-risk", "GET")),

@@ -1,5 +1,6 @@
 using TakedownFn.Auth;
 using TakedownFn.Notices;
+using TakedownFn.Signing;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -15,5 +16,6 @@ internal static class ApiRegistration
         builder.Services.AddSingleton<BatchIdempotency>();
         builder.Services.AddSingleton<TenantAdministration>();
         builder.Services.AddSingleton<AdminAudit>();
+        builder.Services.AddSingleton<RequestSignatures>();
     }
 }

@@ -3,6 +3,7 @@ using TakedownFn.Functions;
 using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
+using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.Tenants;
 
@@ -46,11 +47,13 @@ internal static class StandaloneApp
         app.UseAuthentication();
         // After authentication (the limits are per tenant and key), before any endpoint runs.
         app.UseRateLimiter();
+        app.UseRequestSignatures();
         app.UseAuthorization();
         app.MapHealth();
         app.MapNotices();
         app.MapCases();
         app.MapTenants();
+        app.MapRequestSigning();
         app.MapSla();
         app.MapLedger();
         await app.RunAsync();

@@ -42,6 +42,7 @@ internal static class StorageRegistration
         services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
         services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
         services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
+        services.AddSingleton(sp => new RequestSigningStore(sp.GetRequiredService<StorageClients>().Tenants));
         services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }

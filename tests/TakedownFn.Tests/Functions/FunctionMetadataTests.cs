@@ -27,6 +27,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("IssueKey", "post", "tenants/{tenantId}/keys", Policies.ManageTenants),
         Http("ListKeys", "get", "tenants/{tenantId}/keys", Policies.ManageTenants),
         Http("RevokeKey", "delete", "tenants/{tenantId}/keys/{keyId}", Policies.ManageTenants),
+        Http("SetRequestSigning", "put", "tenants/{tenantId}/request-signing", Policies.ManageTenants),
         Http("SetSlaOverride", "put", "tenants/{tenantId}/sla-override", Policies.ManageTenants),
         Http("SetEscalationWebhook", "put", "tenants/{tenantId}/escalation-webhook", Policies.ManageTenants),
         Http("GetAtRisk", "get", "sla/at-risk", Policies.ReadCases),
