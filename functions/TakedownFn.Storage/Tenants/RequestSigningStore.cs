@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Secrets;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -14,19 +15,33 @@ public sealed record RequestSigningRecord(string TenantId, bool Required, string
 /// the tenant) and the signatures already used, for replay protection (partition
 /// <c>sig|{tenant}</c>, row key the signature: a second insert of the same one fails).
 /// </summary>
-public sealed class RequestSigningStore(TableClient table)
+/// <remarks>With a <see cref="SecretProtector"/> (the app always passes one) the secret is kept envelope-encrypted.</remarks>
+public sealed class RequestSigningStore(TableClient table, SecretProtector? protector = null)
 {
     private const string SettingPartition = "request-signing";
+
+    /// <summary>What a tenant's request-signing secret is bound to when encrypted.</summary>
+    public static string SecretContext(string tenantId) => $"request-signing|{tenantId}";
 
     public async Task<RequestSigningRecord?> GetAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var entity = await table.GetEntityOrNullAsync(SettingPartition, tenantId, cancellationToken: cancellationToken);
-        return entity is null ? null : new RequestSigningRecord(tenantId, entity.GetBoolean("Required") == true, entity.GetString("Secret")!);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var secret = entity.GetString("Secret")!;
+        return new RequestSigningRecord(tenantId, entity.GetBoolean("Required") == true, protector?.UnprotectText(secret, SecretContext(tenantId)) ?? secret);
     }
 
     public async Task SaveAsync(RequestSigningRecord record, CancellationToken cancellationToken = default) =>
         await table.UpsertEntityAsync(
-            new TableEntity(SettingPartition, record.TenantId) { ["Required"] = record.Required, ["Secret"] = record.Secret },
+            new TableEntity(SettingPartition, record.TenantId)
+            {
+                ["Required"] = record.Required,
+                ["Secret"] = protector?.Protect(record.Secret, SecretContext(record.TenantId)) ?? record.Secret,
+            },
             TableUpdateMode.Replace,
             cancellationToken);
 

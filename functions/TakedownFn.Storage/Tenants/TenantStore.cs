@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Secrets;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -28,7 +29,12 @@ public sealed record ApiKeyRecord(
 }
 
 /// <summary>Tenants and their API key hashes, in the tenants table.</summary>
-public sealed class TenantStore(TableClient table)
+/// <remarks>
+/// With a <see cref="SecretProtector"/> (the app always passes one) commitment secrets are kept
+/// envelope-encrypted (<c>SecretEnvelope</c>); a secret stored plain before (<c>Secret</c>) is
+/// still read, and <c>secrets rewrap</c> encrypts it.
+/// </remarks>
+public sealed class TenantStore(TableClient table, SecretProtector? protector = null)
 {
     private const string TenantPartition = "tenant";
     private const string KeyPartition = "key";
@@ -62,6 +68,12 @@ public sealed class TenantStore(TableClient table)
         while (true)
         {
             var existing = await table.GetEntityOrNullAsync(SecretPartition, tenantId, cancellationToken: cancellationToken);
+            if (existing?.GetString("SecretEnvelope") is { } envelope)
+            {
+                return (protector ?? throw new InvalidOperationException("The commitment secret is encrypted and no key-encryption key is configured."))
+                    .Unprotect(envelope, CommitmentSecretContext(tenantId));
+            }
+
             if (existing?.GetBinary("Secret") is { Length: CommitmentSecretLength } secret)
             {
                 return secret;
@@ -70,7 +82,10 @@ public sealed class TenantStore(TableClient table)
             try
             {
                 var created = RandomNumberGenerator.GetBytes(CommitmentSecretLength);
-                await table.AddEntityAsync(new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }, cancellationToken);
+                var entity = protector is null
+                    ? new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }
+                    : new TableEntity(SecretPartition, tenantId) { ["SecretEnvelope"] = protector.Protect(created, CommitmentSecretContext(tenantId)) };
+                await table.AddEntityAsync(entity, cancellationToken);
                 return created;
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -79,6 +94,9 @@ public sealed class TenantStore(TableClient table)
             }
         }
     }
+
+    /// <summary>What a tenant's commitment secret is bound to when encrypted.</summary>
+    public static string CommitmentSecretContext(string tenantId) => $"commitment|{tenantId}";
 
     public async Task<TenantRecord?> GetTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {

@@ -10,14 +10,15 @@ namespace TakedownFn.Hosting;
 /// Operator commands run with the app's own configuration instead of serving:
 /// <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
 /// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
-/// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong).
+/// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong) and
+/// <c>secrets rewrap</c> (every kept secret re-wrapped under the current key-encryption key).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
 /// </summary>
 internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "secrets";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -29,6 +30,14 @@ internal static class Commands
                 app.Services.GetRequiredService<LedgerStore>(), app.Services.GetRequiredService<LedgerSigningKeys>(), checkedTenant, cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(report, Output));
             return report.Ok ? 0 : 1;
+        }
+
+        if (args is ["secrets", "rewrap"])
+        {
+            var protector = app.Services.GetRequiredService<Storage.Secrets.SecretProtector>();
+            var rewrapped = await Storage.Secrets.SecretRewrap.RunAsync(app.Services.GetRequiredService<StorageClients>().Tenants, protector, cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(new { rewrapped, keyEncryptionKey = protector.CurrentKeyId }, Output));
+            return 0;
         }
 
         var admin = app.Services.GetRequiredService<TenantAdministration>();
@@ -43,7 +52,7 @@ internal static class Commands
         };
         if (result is null)
         {
-            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT");
+            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT | secrets rewrap");
             return 2;
         }
 

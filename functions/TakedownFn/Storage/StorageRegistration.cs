@@ -2,8 +2,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using TakedownFn.Processing;
+using TakedownFn.Secrets;
 using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Secrets;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage;
@@ -40,9 +42,11 @@ internal static class StorageRegistration
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
         services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases));
-        services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
-        services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
-        services.AddSingleton(sp => new RequestSigningStore(sp.GetRequiredService<StorageClients>().Tenants));
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(sp => SecretSettings.Protector(configuration, account, contentRoot));
+        services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
+        services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
+        services.AddSingleton(sp => new RequestSigningStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
         services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }
