@@ -15,6 +15,7 @@ namespace TakedownFn.Storage.Cases;
 /// <item><term><c>e|{caseId}|{seq}</c></term><description>the case's steps, appended, in order</description></item>
 /// <item><term><c>r|{sha256(platform reference)}</c></term><description>one case per platform reference</description></item>
 /// <item><term><c>k|{sha256(Idempotency-Key)}</c></term><description>one case per idempotency key</description></item>
+/// <item><term><c>q|{sha256(Idempotency-Key)}</c></term><description>one batch request per idempotency key, with its answer</description></item>
 /// <item><term><c>s|{caseId}|{sha256(Idempotency-Key)}</c></term><description>one step per idempotency key</description></item>
 /// <item><term><c>o|{caseId}</c></term><description>accepted but not yet processed: the sweep re-enqueues these</description></item>
 /// <item><term><c>l|{eventId}</c></term><description>a step not yet in the tenant's ledger: the sequencer consumes these</description></item>
@@ -56,6 +57,8 @@ public static class CaseKeys
     public static string Reference(string platformReference) => $"r|{Hash(platformReference)}";
 
     public static string IdempotencyKey(string key) => $"k|{Hash(key)}";
+
+    public static string BatchKey(string key) => $"q|{Hash(key)}";
 
     public static string StepKey(string caseId, string key) => $"s|{caseId}|{Hash(key)}";
 

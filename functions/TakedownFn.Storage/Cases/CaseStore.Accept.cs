@@ -116,7 +116,10 @@ public sealed partial class CaseStore
 
         var byReference = await table.GetEntityOrNullAsync(tenantId, CaseKeys.Reference(notice.Case.PlatformReference), cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException("A notice collided with an earlier one that cannot be found.");
-        return new AcceptResult(AcceptStatus.Existing, byReference.GetString("CaseId")!);
+
+        // A reference row written before references carried their notice's hash replays as it did.
+        var reused = byReference.GetString("RequestHash") is { } hash && hash != notice.RequestHash;
+        return new AcceptResult(reused ? AcceptStatus.ReferenceReused : AcceptStatus.Existing, byReference.GetString("CaseId")!);
     }
 
     private static IEnumerable<string> IndexRows(NewCase notice) =>
@@ -135,7 +138,7 @@ public sealed partial class CaseStore
         yield return CaseEntityMapping.ToEntity(notice.Case with { ETag = default }, notice.Notice);
         yield return CaseEntityMapping.ToEntity(tenantId, notice.Received);
         yield return CaseEntityMapping.ToPendingLeaf(tenantId, notice.Received, notice.Case.PolicyId);
-        yield return new TableEntity(tenantId, CaseKeys.Reference(notice.Case.PlatformReference)) { ["CaseId"] = caseId };
+        yield return new TableEntity(tenantId, CaseKeys.Reference(notice.Case.PlatformReference)) { ["CaseId"] = caseId, ["RequestHash"] = notice.RequestHash };
         if (notice.IdempotencyKey is { } key)
         {
             yield return new TableEntity(tenantId, CaseKeys.IdempotencyKey(key)) { ["CaseId"] = caseId, ["RequestHash"] = notice.RequestHash };

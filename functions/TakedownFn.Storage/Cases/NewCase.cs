@@ -5,7 +5,7 @@ namespace TakedownFn.Storage.Cases;
 /// <param name="Received">The first step, recorded in the same transaction.</param>
 /// <param name="Notice">The notice JSON as the platform sent it.</param>
 /// <param name="IdempotencyKey">The caller's <c>Idempotency-Key</c>, if any.</param>
-/// <param name="RequestHash">A hash of the request, to tell a replay from a key reused for another notice.</param>
+/// <param name="RequestHash">A hash of the notice, to tell a replay from a key or platform reference reused for another notice.</param>
 public sealed record NewCase(CaseRecord Case, CaseEventRecord Received, ReadOnlyMemory<byte> Notice, string? IdempotencyKey, string RequestHash);
 
 /// <summary>What accepting a notice came to.</summary>
@@ -19,6 +19,9 @@ public enum AcceptStatus
 
     /// <summary>The idempotency key was used before for a different notice.</summary>
     KeyReused,
+
+    /// <summary>The platform reference was used before for a different notice.</summary>
+    ReferenceReused,
 }
 
 /// <summary>The answer for one notice: its status and the case it refers to.</summary>

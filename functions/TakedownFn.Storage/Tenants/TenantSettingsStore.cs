@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Secrets;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -20,7 +21,8 @@ public sealed record EscalationWebhookRecord(string TenantId, Uri Url, string Se
 /// Per-tenant settings in the tenants table, one partition per kind of setting (row key: tenant id):
 /// the SLA override (<c>sla-override</c>) and the escalation webhook (<c>escalation-webhook</c>).
 /// </summary>
-public sealed class TenantSettingsStore(TableClient table)
+/// <remarks>With a <see cref="SecretProtector"/> the webhook secret is kept envelope-encrypted.</remarks>
+public sealed class TenantSettingsStore(TableClient table, SecretProtector? protector = null)
 {
     private const string OverridePartition = "sla-override";
     private const string WebhookPartition = "escalation-webhook";
@@ -57,15 +59,28 @@ public sealed class TenantSettingsStore(TableClient table)
         }
     }
 
+    /// <summary>What a tenant's webhook secret is bound to when encrypted.</summary>
+    public static string WebhookSecretContext(string tenantId) => $"escalation-webhook|{tenantId}";
+
     public async Task<EscalationWebhookRecord?> GetEscalationWebhookAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         var entity = await table.GetEntityOrNullAsync(WebhookPartition, tenantId, cancellationToken: cancellationToken);
-        return entity is null ? null : new EscalationWebhookRecord(tenantId, new Uri(entity.GetString("Url")!), entity.GetString("Secret")!);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var secret = entity.GetString("Secret")!;
+        return new EscalationWebhookRecord(tenantId, new Uri(entity.GetString("Url")!), protector?.UnprotectText(secret, WebhookSecretContext(tenantId)) ?? secret);
     }
 
     public async Task SaveEscalationWebhookAsync(EscalationWebhookRecord webhook, CancellationToken cancellationToken = default) =>
         await table.UpsertEntityAsync(
-            new TableEntity(WebhookPartition, webhook.TenantId) { ["Url"] = webhook.Url.AbsoluteUri, ["Secret"] = webhook.Secret },
+            new TableEntity(WebhookPartition, webhook.TenantId)
+            {
+                ["Url"] = webhook.Url.AbsoluteUri,
+                ["Secret"] = protector?.Protect(webhook.Secret, WebhookSecretContext(webhook.TenantId)) ?? webhook.Secret,
+            },
             TableUpdateMode.Replace,
             cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using TakedownFn.Storage.Secrets;
 
 namespace TakedownFn.Storage.Tenants;
 
@@ -16,10 +17,24 @@ public sealed record TenantRecord(string TenantId, string Name, DateTimeOffset C
 /// <param name="TenantId">The tenant it acts for; null for service admins.</param>
 /// <param name="Role">The role id.</param>
 /// <param name="CreatedAt">When it was issued.</param>
-public sealed record ApiKeyRecord(string KeyHash, string KeyId, string? TenantId, string Role, DateTimeOffset CreatedAt);
+/// <param name="ExpiresAt">When it stops working, if it was issued with an expiry.</param>
+/// <param name="RevokedAt">When an admin revoked it.</param>
+/// <param name="LastUsedAt">When it last authenticated a request (to the minute: see the key cache).</param>
+public sealed record ApiKeyRecord(
+    string KeyHash, string KeyId, string? TenantId, string Role, DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt = null, DateTimeOffset? RevokedAt = null, DateTimeOffset? LastUsedAt = null)
+{
+    /// <summary>True while the key may authenticate: not revoked and not expired at <paramref name="now"/>.</summary>
+    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+}
 
 /// <summary>Tenants and their API key hashes, in the tenants table.</summary>
-public sealed class TenantStore(TableClient table)
+/// <remarks>
+/// With a <see cref="SecretProtector"/> (the app always passes one) commitment secrets are kept
+/// envelope-encrypted (<c>SecretEnvelope</c>); a secret stored plain before (<c>Secret</c>) is
+/// still read, and <c>secrets rewrap</c> encrypts it.
+/// </remarks>
+public sealed class TenantStore(TableClient table, SecretProtector? protector = null)
 {
     private const string TenantPartition = "tenant";
     private const string KeyPartition = "key";
@@ -53,6 +68,12 @@ public sealed class TenantStore(TableClient table)
         while (true)
         {
             var existing = await table.GetEntityOrNullAsync(SecretPartition, tenantId, cancellationToken: cancellationToken);
+            if (existing?.GetString("SecretEnvelope") is { } envelope)
+            {
+                return (protector ?? throw new InvalidOperationException("The commitment secret is encrypted and no key-encryption key is configured."))
+                    .Unprotect(envelope, CommitmentSecretContext(tenantId));
+            }
+
             if (existing?.GetBinary("Secret") is { Length: CommitmentSecretLength } secret)
             {
                 return secret;
@@ -61,7 +82,10 @@ public sealed class TenantStore(TableClient table)
             try
             {
                 var created = RandomNumberGenerator.GetBytes(CommitmentSecretLength);
-                await table.AddEntityAsync(new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }, cancellationToken);
+                var entity = protector is null
+                    ? new TableEntity(SecretPartition, tenantId) { ["Secret"] = created }
+                    : new TableEntity(SecretPartition, tenantId) { ["SecretEnvelope"] = protector.Protect(created, CommitmentSecretContext(tenantId)) };
+                await table.AddEntityAsync(entity, cancellationToken);
                 return created;
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -70,6 +94,9 @@ public sealed class TenantStore(TableClient table)
             }
         }
     }
+
+    /// <summary>What a tenant's commitment secret is bound to when encrypted.</summary>
+    public static string CommitmentSecretContext(string tenantId) => $"commitment|{tenantId}";
 
     public async Task<TenantRecord?> GetTenantAsync(string tenantId, CancellationToken cancellationToken = default)
     {
@@ -95,16 +122,56 @@ public sealed class TenantStore(TableClient table)
 
     public async Task AddKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken = default) =>
         await table.AddEntityAsync(
-            new TableEntity(KeyPartition, key.KeyHash) { ["KeyId"] = key.KeyId, ["TenantId"] = key.TenantId, ["Role"] = key.Role, ["CreatedAt"] = key.CreatedAt },
+            new TableEntity(KeyPartition, key.KeyHash)
+            {
+                ["KeyId"] = key.KeyId, ["TenantId"] = key.TenantId, ["Role"] = key.Role, ["CreatedAt"] = key.CreatedAt, ["ExpiresAt"] = key.ExpiresAt,
+            },
             cancellationToken);
 
     public async Task<ApiKeyRecord?> FindKeyAsync(string keyHash, CancellationToken cancellationToken = default)
     {
         var entity = await table.GetEntityOrNullAsync(KeyPartition, keyHash, cancellationToken: cancellationToken);
-        return entity is null
-            ? null
-            : new ApiKeyRecord(keyHash, entity.GetString("KeyId")!, entity.GetString("TenantId"), entity.GetString("Role")!, entity.GetDateTimeOffset("CreatedAt")!.Value);
+        return entity is null ? null : ToKey(entity);
     }
+
+    /// <summary>The tenant's keys (all of them, revoked and expired too), oldest first.</summary>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var keys = new List<ApiKeyRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {KeyPartition} and TenantId eq {tenantId}"), cancellationToken: cancellationToken))
+        {
+            keys.Add(ToKey(entity));
+        }
+
+        return keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Marks the key revoked (once: a second revocation keeps the first time). Null when the tenant has no such key.</summary>
+    public async Task<ApiKeyRecord?> RevokeKeyAsync(string tenantId, string keyId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var key = (await ListKeysAsync(tenantId, cancellationToken)).SingleOrDefault(k => k.KeyId == keyId);
+        if (key is null || key.RevokedAt is not null)
+        {
+            return key;
+        }
+
+        await table.UpdateEntityAsync(new TableEntity(KeyPartition, key.KeyHash) { ["RevokedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return key with { RevokedAt = at };
+    }
+
+    /// <summary>Records that the key authenticated a request at <paramref name="at"/>.</summary>
+    public async Task TouchKeyAsync(string keyHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await table.UpdateEntityAsync(new TableEntity(KeyPartition, keyHash) { ["LastUsedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    private static ApiKeyRecord ToKey(TableEntity entity) => new(
+        entity.RowKey,
+        entity.GetString("KeyId")!,
+        entity.GetString("TenantId"),
+        entity.GetString("Role")!,
+        entity.GetDateTimeOffset("CreatedAt")!.Value,
+        entity.GetDateTimeOffset("ExpiresAt"),
+        entity.GetDateTimeOffset("RevokedAt"),
+        entity.GetDateTimeOffset("LastUsedAt"));
 
     private static TenantRecord ToTenant(TableEntity entity) =>
         new(entity.RowKey, entity.GetString("Name")!, entity.GetDateTimeOffset("CreatedAt")!.Value);

@@ -65,6 +65,22 @@ internal sealed class FunctionAuthorizationMiddleware : IFunctionsWorkerMiddlewa
             http.User = authentication.Principal;
         }
 
+        // What UseRateLimiter does next: the same limiter, the same 429 answer.
+        var limiter = services.GetRequiredService<RateLimiting.TenantRateLimiter>();
+        using var lease = await limiter.Limiter.AcquireAsync(http, permitCount: 1, http.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            await limiter.RejectAsync(http, lease);
+            return;
+        }
+
+        // What UseRequestSignatures does next: the same check, the same 401 answer.
+        if (await services.GetRequiredService<Signing.RequestSignatures>().CheckAsync(http) is { } refused)
+        {
+            await Signing.RequestSignatures.RejectAsync(http, refused);
+            return;
+        }
+
         // What UseAuthorization does for an endpoint that requires this policy.
         var evaluator = services.GetRequiredService<IPolicyEvaluator>();
         var authenticated = await evaluator.AuthenticateAsync(policy, http);

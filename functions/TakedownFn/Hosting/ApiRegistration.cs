@@ -1,6 +1,7 @@
 using TakedownFn.Auth;
 using TakedownFn.Notices;
 using TakedownFn.PersonalData;
+using TakedownFn.Signing;
 using TakedownFn.Tenants;
 
 namespace TakedownFn.Hosting;
@@ -15,6 +16,9 @@ internal static class ApiRegistration
         builder.Services.AddSingleton<NoticeAcceptance>();
         builder.Services.AddSingleton<TenantSecrets>();
         builder.Services.AddSingleton<NoticeScreening>();
+        builder.Services.AddSingleton<BatchIdempotency>();
         builder.Services.AddSingleton<TenantAdministration>();
+        builder.Services.AddSingleton<AdminAudit>();
+        builder.Services.AddSingleton<RequestSignatures>();
     }
 }

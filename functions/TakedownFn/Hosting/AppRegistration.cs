@@ -4,6 +4,7 @@ using TakedownFn.Functions;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Reports;
+using TakedownFn.RateLimiting;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Storage;
@@ -22,6 +23,7 @@ internal static class AppRegistration
     {
         builder.AddTakedownStorage();
         builder.AddTakedownAuth();
+        builder.AddTakedownRateLimits();
         builder.AddTakedownFunctions();
         builder.AddTakedownApi();
         builder.AddTakedownSla();

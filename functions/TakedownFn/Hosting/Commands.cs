@@ -12,14 +12,15 @@ namespace TakedownFn.Hosting;
 /// <c>tenant create NAME</c>, <c>key issue TENANT ROLE</c>,
 /// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
 /// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong) and
-/// <c>report reconcile TENANT [--repair]</c> (recomputes the report rollups from the raw case rows; exit code 1 on a difference left unrepaired).
+/// <c>report reconcile TENANT [--repair]</c> (recomputes the report rollups from the raw case rows; exit code 1 on a difference left unrepaired) and
+/// <c>secrets rewrap</c> (every kept secret re-wrapped under the current key-encryption key).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
 /// </summary>
 internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "report";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "report" or "secrets";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -40,6 +41,14 @@ internal static class Commands
             return reconciliation.Ok ? 0 : 1;
         }
 
+        if (args is ["secrets", "rewrap"])
+        {
+            var protector = app.Services.GetRequiredService<Storage.Secrets.SecretProtector>();
+            var rewrapped = await Storage.Secrets.SecretRewrap.RunAsync(app.Services.GetRequiredService<StorageClients>().Tenants, protector, cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(new { rewrapped, keyEncryptionKey = protector.CurrentKeyId }, Output));
+            return 0;
+        }
+
         var admin = app.Services.GetRequiredService<TenantAdministration>();
         object? result = args switch
         {
@@ -52,7 +61,7 @@ internal static class Commands
         };
         if (result is null)
         {
-            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT | report reconcile TENANT [--repair]");
+            await Console.Error.WriteLineAsync("usage: TakedownFn tenant create NAME | key issue TENANT platform|officer|auditor | key issue-admin | demo | ledger self-check TENANT | report reconcile TENANT [--repair] | secrets rewrap");
             return 2;
         }
 

@@ -6,6 +6,7 @@ using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Reports;
+using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.Telemetry;
 using TakedownFn.StatementsOfReasons;
@@ -49,11 +50,15 @@ internal static class StandaloneApp
         }
 
         app.UseAuthentication();
+        // After authentication (the limits are per tenant and key), before any endpoint runs.
+        app.UseRateLimiter();
+        app.UseRequestSignatures();
         app.UseAuthorization();
         app.MapHealth();
         app.MapNotices();
         app.MapCases();
         app.MapTenants();
+        app.MapRequestSigning();
         app.MapSla();
         app.MapLedger();
         app.MapStatementsOfReasons();

@@ -8,8 +8,13 @@ namespace TakedownFn.Http;
 /// <summary>
 /// Reads a JSON request body with our limits and turns every way it can be wrong into RFC 9457
 /// problem details: 415 for another content type, 413 over the size limit, 400 naming the field
-/// for malformed JSON, wrong types and unknown fields. Nothing that fails here is stored.
+/// for malformed JSON, wrong types, unknown and duplicated fields. Nothing that fails here is stored.
 /// </summary>
+/// <remarks>
+/// A duplicated property name is refused at any depth (RFC 8259 §4 leaves its meaning to each
+/// parser: with "last one wins" here and "first one wins" elsewhere, two readers of the stored
+/// notice would read two different notices).
+/// </remarks>
 internal static class JsonBody
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -18,7 +23,9 @@ internal static class JsonBody
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
+        AllowDuplicateProperties = false,
     };
+
 
     /// <summary>Reads the raw body within the limits, or the problem to answer instead.</summary>
     public static async Task<(ReadOnlyMemory<byte> Body, IResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -64,6 +71,9 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>The message for a property given more than once.</summary>
+    public const string Duplicated = "This field appears more than once.";
+
     /// <summary>System.Text.Json's path (<c>$.items[0].url</c>) as our field names (<c>items[0].url</c>).</summary>
     internal static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
@@ -83,6 +93,7 @@ internal static class JsonBody
     {
         var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "This field is not part of the schema.",
         var m when m.Contains("could not be converted", StringComparison.Ordinal) => "This field has the wrong type.",
+        var m when m.StartsWith("Duplicate property", StringComparison.Ordinal) => Duplicated,
         _ when e.LineNumber is not null => $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).",
         _ => "The body is not valid JSON.",
     };

@@ -14,6 +14,11 @@ internal static class Problems
 
     public static ValidationProblem Validation(IEnumerable<ValidationError> errors) => Validation(errors.ToErrorDictionary());
 
+    /// <summary>422: the body is well-formed but conflicts with what was recorded before; <c>errors</c> names the fields.</summary>
+    public static ProblemHttpResult Unprocessable(string title, IEnumerable<ValidationError> errors) =>
+        Status(StatusCodes.Status422UnprocessableEntity, title, "A field names something recorded before with different content.",
+            new Dictionary<string, object?> { ["errors"] = errors.ToErrorDictionary() });
+
     public static ProblemHttpResult NotFound(string what) =>
         Status(StatusCodes.Status404NotFound, "Not found", $"No {what} with that id.");
 }

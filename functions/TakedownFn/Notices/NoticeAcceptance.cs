@@ -6,6 +6,8 @@ using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Notices.Submission;
 using TakedownFn.Domain.Validation;
 using TakedownFn.PersonalData;
+using TakedownFn.Http;
+using TakedownFn.Ledger.Leaves;
 using TakedownFn.Processing;
 using TakedownFn.Storage.Cases;
 
@@ -58,8 +60,8 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
             {
                 answers[accepted[j].Index] = results[j].Status switch
                 {
-                    AcceptStatus.KeyReused => new NoticeAnswer(StatusCodes.Status422UnprocessableEntity, results[j].CaseId,
-                        [new ValidationError("Idempotency-Key", "was used before for a different notice")]),
+                    AcceptStatus.KeyReused => Reused(IdempotencyKeyHeader.Name),
+                    AcceptStatus.ReferenceReused => Reused("platformReference"),
                     var status => new NoticeAnswer(StatusCodes.Status202Accepted, results[j].CaseId, [], Replayed: status == AcceptStatus.Existing),
                 };
             }
@@ -73,6 +75,13 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
 
         return answers.Select(a => a!).ToList();
     }
+
+    /// <summary>
+    /// An identifier that names an earlier, different notice: replaying that case would tell the
+    /// platform its new notice was recorded when it was not.
+    /// </summary>
+    private static NoticeAnswer Reused(string field) =>
+        new(StatusCodes.Status422UnprocessableEntity, null, [new ValidationError(field, "was used before for a different notice")]);
 
     private async Task EnqueueAsync(string tenantId, IReadOnlyList<string> caseIds, CancellationToken cancellationToken)
     {
@@ -120,7 +129,9 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
             Details = ReceivedDetails.Json(notice.Items.Count, clockStart),
             Actor = Triage.ServiceActor,
         };
-        return new NewCase(record, received, json, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(json.Span)));
+        // The canonical form (RFC 8785), so a resend that differs only in spacing or member order
+        // is the same notice.
+        return new NewCase(record, received, json, idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(JsonCanonicalizer.Canonicalize(json.Span))));
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Enqueueing {Count} accepted case(s) of tenant {TenantId} failed; the sweep will enqueue them")]

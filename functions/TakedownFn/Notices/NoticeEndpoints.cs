@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TakedownFn.Auth;
 using TakedownFn.Domain.Notices.Submission;
@@ -43,13 +44,18 @@ internal static class NoticeEndpoints
         {
             StatusCodes.Status202Accepted => Accepted(context, answer),
             StatusCodes.Status400BadRequest => Problems.Validation(answer.Errors),
-            _ => Problems.Status(answer.Status, "Idempotency-Key reused", "This Idempotency-Key was used before for a different notice."),
+            _ => Problems.Unprocessable("Identifier reused", answer.Errors),
         };
     }
 
-    internal static async Task<IResult> SubmitBatchAsync(HttpContext context, NoticeAcceptance acceptance, CancellationToken cancellationToken)
+    internal static async Task<IResult> SubmitBatchAsync(HttpContext context, NoticeAcceptance acceptance, BatchIdempotency batches, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User);
+        if (!IdempotencyKeyHeader.TryRead(context.Request, out var key, out var keyProblem))
+        {
+            return keyProblem!;
+        }
+
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxBatchBytes, cancellationToken);
         if (problem is not null)
         {
@@ -62,14 +68,42 @@ internal static class NoticeEndpoints
             return Problems.Validation(batchErrors);
         }
 
-        var answers = await acceptance.AcceptAsync(caller.Tenant, notices, idempotencyKey: null, cancellationToken);
-        return TypedResults.Ok(new BatchAnswer(answers.Select((a, i) => new BatchItemAnswer(
+        if (key is null)
+        {
+            return TypedResults.Ok(await AcceptBatchAsync(caller.Tenant, notices, acceptance, cancellationToken));
+        }
+
+        // With Idempotency-Key the whole request is the unit: a retry answers the recorded answer
+        // byte for byte and accepts nothing again (its notices' references already do that).
+        var outcome = await batches.RunAsync(
+            caller.Tenant,
+            key,
+            body,
+            async ct => JsonSerializer.SerializeToUtf8Bytes(await AcceptBatchAsync(caller.Tenant, notices, acceptance, ct), JsonBody.Options),
+            cancellationToken);
+        if (outcome.Answer is null)
+        {
+            return Problems.Unprocessable("Identifier reused", [new ValidationError(IdempotencyKeyHeader.Name, "was used before for a different batch")]);
+        }
+
+        if (outcome.Replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Bytes(outcome.Answer, "application/json");
+    }
+
+    private static async Task<BatchAnswer> AcceptBatchAsync(string tenantId, IReadOnlyList<SubmittedNotice> notices, NoticeAcceptance acceptance, CancellationToken cancellationToken)
+    {
+        var answers = await acceptance.AcceptAsync(tenantId, notices, idempotencyKey: null, cancellationToken);
+        return new BatchAnswer(answers.Select((a, i) => new BatchItemAnswer(
             i,
             a.Status,
             a.CaseId,
             a.CaseId is null ? null : CaseLocation(a.CaseId),
             a.Replayed,
-            a.Errors.Count == 0 ? null : a.Errors.ToErrorDictionary())).ToList()));
+            a.Errors.Count == 0 ? null : a.Errors.ToErrorDictionary())).ToList());
     }
 
     private static IResult Accepted(HttpContext context, NoticeAnswer answer)
@@ -112,6 +146,13 @@ internal static class NoticeEndpoints
                 return ([], [new ValidationError("notices", "must be an array of notices")]);
             }
 
+            // The envelope is read as a document (each notice is then read on its own, where a
+            // duplicated field is that notice's 400); a second "notices" would hide the first.
+            if (root.EnumerateObject().Count(p => p.Name == "notices") > 1)
+            {
+                return ([], [new ValidationError("notices", JsonBody.Duplicated)]);
+            }
+
             if (root.EnumerateObject().Any(p => p.Name != "notices"))
             {
                 return ([], [new ValidationError(root.EnumerateObject().First(p => p.Name != "notices").Name, "This field is not part of the schema.")]);
@@ -126,7 +167,9 @@ internal static class NoticeEndpoints
             var notices = new List<SubmittedNotice>(count);
             foreach (var element in array.EnumerateArray())
             {
-                var json = JsonSerializer.SerializeToUtf8Bytes(element);
+                // The notice's bytes as sent (re-serializing would unescape its strings, and fail on a
+                // lone surrogate that the notice's own reading answers with a 400).
+                var json = JsonMarshal.GetRawUtf8Value(element).ToArray();
                 notices.Add(json.Length > MaxNoticeBytes
                     ? new SubmittedNotice(json, null, [new ValidationError("$", $"A notice must be at most {MaxNoticeBytes / 1024} KiB.")])
                     : Read(json));

@@ -5,7 +5,7 @@ using TakedownFn.Auth;
 namespace TakedownFn.Notices;
 
 /// <summary>The notice intake under the Functions host; the same handlers as <see cref="NoticeEndpoints"/>.</summary>
-internal sealed class NoticeFunctions(NoticeAcceptance acceptance)
+internal sealed class NoticeFunctions(NoticeAcceptance acceptance, BatchIdempotency batches)
 {
     [Function("SubmitNotice")]
     [Authorize(Policy = Policies.SubmitNotices)]
@@ -15,5 +15,5 @@ internal sealed class NoticeFunctions(NoticeAcceptance acceptance)
     [Function("SubmitNoticeBatch")]
     [Authorize(Policy = Policies.SubmitNotices)]
     public Task<IResult> SubmitNoticeBatch([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "notices/batch")] HttpRequest request) =>
-        NoticeEndpoints.SubmitBatchAsync(request.HttpContext, acceptance, request.HttpContext.RequestAborted);
+        NoticeEndpoints.SubmitBatchAsync(request.HttpContext, acceptance, batches, request.HttpContext.RequestAborted);
 }

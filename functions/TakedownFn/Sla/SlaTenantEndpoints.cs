@@ -5,6 +5,7 @@ using TakedownFn.Domain.Sla;
 using TakedownFn.Domain.Validation;
 using TakedownFn.Http;
 using TakedownFn.Storage.Tenants;
+using TakedownFn.Tenants;
 
 namespace TakedownFn.Sla;
 
@@ -68,6 +69,8 @@ internal static partial class SlaTenantEndpoints
             return Problems.Validation([new ValidationError("version", $"must be greater than the current version {current.Version}")]);
         }
 
+        await context.RequestServices.GetRequiredService<AdminAudit>().RecordAsync(
+            tenantId, "sla-override-set", $"{tenantId}|{accepted.Version}", new { version = accepted.Version }, Caller.From(context.User).KeyId, cancellationToken);
         if (!await settings.SaveSlaOverrideAsync(tenantId, accepted.Version, json, current, cancellationToken))
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Override changed", "Another change to this tenant's override was saved first; read it and retry.");
@@ -104,6 +107,8 @@ internal static partial class SlaTenantEndpoints
         }
 
         var webhook = new EscalationWebhookRecord(tenantId, url!, WebhookSignature.NewSecret());
+        await context.RequestServices.GetRequiredService<AdminAudit>().RecordAsync(
+            tenantId, "escalation-webhook-set", $"{tenantId}|{Guid.NewGuid():N}", new { host = webhook.Url.Host }, Caller.From(context.User).KeyId, cancellationToken);
         await webhooks.SaveAsync(webhook, cancellationToken);
         return TypedResults.Ok(new { tenantId, url = webhook.Url.AbsoluteUri, secret = webhook.Secret });
     }

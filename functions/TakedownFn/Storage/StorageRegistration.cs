@@ -2,8 +2,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using TakedownFn.Processing;
+using TakedownFn.Secrets;
 using TakedownFn.Storage.Accounts;
 using TakedownFn.Storage.Cases;
+using TakedownFn.Storage.Secrets;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage;
@@ -44,8 +46,11 @@ internal static class StorageRegistration
         // TakedownFn:Reports:Rollups=false stops recording report to-do rows with case changes (for the benchmark's baseline only).
         var rollups = configuration.GetValue("TakedownFn:Reports:Rollups", true);
         services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases, rollups));
-        services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants));
-        services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants));
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(sp => SecretSettings.Protector(configuration, account, contentRoot));
+        services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
+        services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
+        services.AddSingleton(sp => new RequestSigningStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
         services.AddSingleton(sp => new IntakeQueue(sp.GetRequiredService<StorageClients>().Intake));
     }
 }
