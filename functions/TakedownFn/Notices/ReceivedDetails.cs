@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TakedownFn.Domain.Sla;
 
 namespace TakedownFn.Notices;
 
@@ -10,10 +11,8 @@ namespace TakedownFn.Notices;
 /// </summary>
 internal static class ReceivedDetails
 {
-    public const string ClockStartsAt = "clockStartsAt";
-
     public static string Json(int items, DateTimeOffset? clockStartsAt) =>
         clockStartsAt is { } start
-            ? JsonSerializer.Serialize(new Dictionary<string, object> { ["items"] = items, [ClockStartsAt] = start.ToUniversalTime() })
+            ? JsonSerializer.Serialize(new Dictionary<string, object> { ["items"] = items, [ReceivedStep.ClockStartsAt] = start.ToUniversalTime() })
             : JsonSerializer.Serialize(new { items });
 }

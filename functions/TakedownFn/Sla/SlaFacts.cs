@@ -2,7 +2,6 @@ using System.Text.Json;
 using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Sla;
-using TakedownFn.Notices;
 using TakedownFn.Storage.Cases;
 
 namespace TakedownFn.Sla;
@@ -34,7 +33,7 @@ internal static class SlaFacts
 
         SlaStage? stage = Text(root, "stage") is { } s && SlaWireIds.TryParse(s, out SlaStage st) ? st : null;
         DateTimeOffset? deadline = Time(root, "deadline");
-        DateTimeOffset? clockStart = kind == StepKind.Received ? Time(root, ReceivedDetails.ClockStartsAt) : null;
+        DateTimeOffset? clockStart = kind == StepKind.Received ? Time(root, ReceivedStep.ClockStartsAt) : null;
         return new SlaStepFact(kind, e.RecordedAt, topic, retention, legalHold, stage, deadline, clockStart);
     }
 
