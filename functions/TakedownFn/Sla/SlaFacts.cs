@@ -32,15 +32,10 @@ internal static class SlaFacts
         }
 
         SlaStage? stage = Text(root, "stage") is { } s && SlaWireIds.TryParse(s, out SlaStage st) ? st : null;
-        DateTimeOffset? deadline = Time(root, "deadline");
-        DateTimeOffset? clockStart = kind == StepKind.Received ? Time(root, ReceivedStep.ClockStartsAt) : null;
+        DateTimeOffset? deadline = Text(root, "deadline") is { } d && DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var dl) ? dl : null;
+        DateTimeOffset? clockStart = kind == StepKind.Received && Text(root, ReceivedStep.ClockStartsAt) is { } c && DateTimeOffset.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var cs) ? cs : null;
         return new SlaStepFact(kind, e.RecordedAt, topic, retention, legalHold, stage, deadline, clockStart);
     }
-
-    private static DateTimeOffset? Time(JsonElement element, string name) =>
-        Text(element, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
-            ? time
-            : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
