@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Cases;
+using TakedownFn.Evidence;
 using TakedownFn.Health;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
 using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
@@ -21,7 +23,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
         typeof(StatementsOfReasonsFunctions),
-        typeof(RequestSigningFunctions),
+        typeof(RequestSigningFunctions), typeof(EvidenceFunctions), typeof(ReportFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
