@@ -38,6 +38,7 @@ internal static class FunctionCatalog
         new("CloseReportPeriod", new HttpFunctionTrigger("reports/periods", "POST")),
         new("GetReportPeriod", new HttpFunctionTrigger("reports/periods/{id}", "GET")),
         new("GetReportPeriodDifferences", new HttpFunctionTrigger("reports/periods/{id}/differences", "GET")),
+        new("GetDsaTransparencyReport", new HttpFunctionTrigger("reports/dsa-transparency", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
