@@ -9,7 +9,7 @@ using TakedownFn.Reports;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Reports;
-using static TakedownFn.Tests.Reports.ReportSeed;
+using static TakedownFn.Testing.ReportSeed;
 
 namespace TakedownFn.Tests.Reports;
 
