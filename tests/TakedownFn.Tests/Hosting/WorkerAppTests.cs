@@ -4,6 +4,7 @@ using TakedownFn.Health;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
 using TakedownFn.Sla;
 using TakedownFn.Tenants;
 
@@ -16,7 +17,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     private static readonly Type[] Classes =
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
-        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions),
+        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(ReportFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
