@@ -107,7 +107,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         throw new InvalidOperationException("The app did not become healthy.");
     }
 
-    private static async Task<string> CommandAsync(Dictionary<string, string> environment, params string[] args)
+    internal static async Task<string> CommandAsync(Dictionary<string, string> environment, params string[] args)
     {
         using var command = Start(environment, args);
         var output = await command.StandardOutput.ReadToEndAsync();

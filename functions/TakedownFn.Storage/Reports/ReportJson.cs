@@ -5,7 +5,7 @@ using TakedownFn.Domain.Reports;
 
 namespace TakedownFn.Storage.Reports;
 
-/// <summary>How report figures are stored: JSON, gzip-compressed into binary properties of at most 64 KiB each.</summary>
+/// <summary>How report figures and period statements are stored: gzip-compressed into binary properties of at most 64 KiB each.</summary>
 public static class ReportJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
@@ -13,32 +13,42 @@ public static class ReportJson
     private const int ChunkBytes = 64 * 1024;
     private const string FiguresPrefix = "Figures";
 
-    public static void WriteFigures(TableEntity entity, SlaFigures figures)
+    public static void WriteFigures(TableEntity entity, SlaFigures figures) =>
+        WriteCompressed(entity, FiguresPrefix, JsonSerializer.SerializeToUtf8Bytes(figures, Options));
+
+    public static SlaFigures ReadFigures(TableEntity entity) =>
+        JsonSerializer.Deserialize<SlaFigures>(ReadCompressed(entity, FiguresPrefix), Options) ?? new SlaFigures();
+
+    /// <summary>Stores bytes gzip-compressed in binary properties <c>{prefix}0</c>, <c>{prefix}1</c>, … of at most 64 KiB each.</summary>
+    public static void WriteCompressed(TableEntity entity, string prefix, ReadOnlySpan<byte> bytes)
     {
         var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
         {
-            JsonSerializer.Serialize(gzip, figures, Options);
+            gzip.Write(bytes);
         }
 
-        var bytes = buffer.ToArray();
-        for (int offset = 0, i = 0; offset < bytes.Length; offset += ChunkBytes, i++)
+        var compressed = buffer.ToArray();
+        for (int offset = 0, i = 0; offset < compressed.Length; offset += ChunkBytes, i++)
         {
-            entity[$"{FiguresPrefix}{i}"] = bytes.AsSpan(offset, Math.Min(ChunkBytes, bytes.Length - offset)).ToArray();
+            entity[$"{prefix}{i}"] = compressed.AsSpan(offset, Math.Min(ChunkBytes, compressed.Length - offset)).ToArray();
         }
     }
 
-    public static SlaFigures ReadFigures(TableEntity entity)
+    /// <summary>The bytes <see cref="WriteCompressed"/> stored.</summary>
+    public static byte[] ReadCompressed(TableEntity entity, string prefix)
     {
         var buffer = new MemoryStream();
-        for (var i = 0; entity.GetBinary($"{FiguresPrefix}{i}") is { } chunk; i++)
+        for (var i = 0; entity.GetBinary($"{prefix}{i}") is { } chunk; i++)
         {
             buffer.Write(chunk);
         }
 
         buffer.Position = 0;
         using var gzip = new GZipStream(buffer, CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<SlaFigures>(gzip, Options) ?? new SlaFigures();
+        var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     /// <summary>Canonical text of figures (sorted keys, no zeros), to compare two sets exactly.</summary>

@@ -1,11 +1,10 @@
-using System.IO.Compression;
 using Azure.Data.Tables;
 
 namespace TakedownFn.Storage.Reports;
 
 public sealed partial class ReportStore
 {
-    private const int BodyChunkBytes = 64 * 1024;
+    private const string BodyPrefix = "Body";
 
     /// <summary>
     /// Stores a closed period's statement (the exact bytes it is served as, gzip-compressed in
@@ -15,17 +14,7 @@ public sealed partial class ReportStore
     public async Task<(byte[] Body, bool Created)> ClosePeriodAsync(string tenantId, string periodId, byte[] body, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(tenantId, ReportKeys.Period(periodId)) { ["PeriodId"] = periodId };
-        var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(body);
-        }
-
-        var bytes = compressed.ToArray();
-        for (int offset = 0, i = 0; offset < bytes.Length; offset += BodyChunkBytes, i++)
-        {
-            entity[$"Body{i}"] = bytes.AsSpan(offset, Math.Min(BodyChunkBytes, bytes.Length - offset)).ToArray();
-        }
+        ReportJson.WriteCompressed(entity, BodyPrefix, body);
 
         try
         {
@@ -42,21 +31,6 @@ public sealed partial class ReportStore
     public async Task<byte[]?> GetPeriodAsync(string tenantId, string periodId, CancellationToken cancellationToken = default)
     {
         var entity = await table.GetEntityOrNullAsync(tenantId, ReportKeys.Period(periodId), cancellationToken: cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        var compressed = new MemoryStream();
-        for (var i = 0; entity.GetBinary($"Body{i}") is { } chunk; i++)
-        {
-            compressed.Write(chunk);
-        }
-
-        compressed.Position = 0;
-        using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-        var body = new MemoryStream();
-        await gzip.CopyToAsync(body, cancellationToken);
-        return body.ToArray();
+        return entity is null ? null : ReportJson.ReadCompressed(entity, BodyPrefix);
     }
 }

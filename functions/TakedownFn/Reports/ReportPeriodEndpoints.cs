@@ -17,7 +17,7 @@ internal static class ReportPeriodEndpoints
 
     public static void MapReportPeriods(this WebApplication app)
     {
-        app.MapPost("/api/reports/periods", CloseAsync).RequireAuthorization(ReportPolicies.CloseReportPeriods);
+        app.MapPost("/api/reports/periods", CloseAsync).RequireAuthorization(ReportPolicies.OfficerReports);
         app.MapGet("/api/reports/periods/{id}", GetAsync).RequireAuthorization(ReportPolicies.ReadReports);
         app.MapGet("/api/reports/periods/{id}/differences", DifferencesAsync).RequireAuthorization(ReportPolicies.ReadReports);
     }

@@ -20,5 +20,6 @@ internal static class ReportRegistration
     {
         app.MapSlaReport();
         app.MapReportPeriods();
+        app.MapDsaTransparency();
     }
 }

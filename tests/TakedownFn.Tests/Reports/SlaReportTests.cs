@@ -9,7 +9,7 @@ using TakedownFn.Reports;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Reports;
-using static TakedownFn.Tests.Reports.ReportSeed;
+using static TakedownFn.Testing.ReportSeed;
 
 namespace TakedownFn.Tests.Reports;
 
@@ -179,6 +179,48 @@ public class SlaReportTests(SeededReports seeded) : IClassFixture<SeededReports>
         Assert.Empty(again.Differences);
         var repaired = await GetJsonAsync($"/api/reports/sla?{Period}&groupBy=source");
         Assert.Equal(original.GetProperty("groups").GetRawText(), repaired.GetProperty("groups").GetRawText());
+    }
+
+    [Fact]
+    public async Task GetDsaTransparency_SamePeriod_AgreesWithSlaReport()
+    {
+        var sla = (await GetJsonAsync($"/api/reports/sla?{Period}&groupBy=regime")).GetProperty("total");
+        var dsa = await GetJsonAsync($"/api/reports/dsa-transparency?{Period}&regimes=us-dmca");
+
+        var identification = dsa.GetProperty("identification");
+        Assert.Equal("2026-10-01", identification.GetProperty("Starting date of reporting period").GetString());
+        Assert.Equal("2026-10-12", identification.GetProperty("Ending date of reporting period").GetString());
+        var rows = dsa.GetProperty("notices").EnumerateArray().ToList();
+        Assert.Equal(["STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS", "TOTAL"], rows.Select(r => r.GetProperty("Category").GetString()));
+        var total = rows[^1];
+        Assert.Equal(sla.GetProperty("received").GetInt64().ToString(CultureInfo.InvariantCulture), total.GetProperty("Number of notices received").GetString());
+        Assert.Equal((Cases / 5).ToString(CultureInfo.InvariantCulture), total.GetProperty("Number of notices received from Trusted flaggers").GetString());
+        Assert.Equal(sla.GetProperty("items").GetInt64().ToString(CultureInfo.InvariantCulture), total.GetProperty("Number of specific items of information included in the total number of notices").GetString());
+        var actioned = sla.GetProperty("actioned");
+        var actions = actioned.GetProperty("removed").GetInt64() + actioned.GetProperty("disabled").GetInt64() + actioned.GetProperty("restricted").GetInt64() + actioned.GetProperty("labelled").GetInt64();
+        Assert.Equal(6 * PerPattern, actions);
+        Assert.Equal(actions.ToString(CultureInfo.InvariantCulture), total.GetProperty("Number of actions taken on the basis of the law").GetString());
+
+        // The act stage's median is 30 minutes: 0.50 hours within the 1% bound.
+        Assert.Equal("0.50", total.GetProperty("Median time to take action (hours)").GetString());
+        var dsaOnly = await GetJsonAsync($"/api/reports/dsa-transparency?{Period}");
+        Assert.Equal("0", dsaOnly.GetProperty("notices").EnumerateArray().Single().GetProperty("Number of notices received").GetString());
+        Assert.Equal(string.Empty, dsaOnly.GetProperty("notices").EnumerateArray().Single().GetProperty("Median time to take action (hours)").GetString());
+    }
+
+    [Fact]
+    public async Task GetDsaTransparency_AcceptCsv_TemplateColumns()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/dsa-transparency?{Period}&regimes=us-dmca&part=identification");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var response = await Tenant.Officer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Name of the service provider,Date of the publication of the report,Date of the publication of the latest previous report,Starting date of reporting period,Ending date of reporting period", lines[0]);
+        Assert.EndsWith(",,2026-10-01,2026-10-12", lines[1], StringComparison.Ordinal);
+        var officerOnly = await Tenant.Auditor.GetAsync(new Uri($"/api/reports/dsa-transparency?{Period}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, officerOnly.StatusCode);
     }
 
     [Theory]

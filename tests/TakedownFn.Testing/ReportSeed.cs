@@ -7,14 +7,14 @@ using TakedownFn.Domain.Severity;
 using TakedownFn.Domain.Sla;
 using TakedownFn.Storage.Cases;
 
-namespace TakedownFn.Tests.Reports;
+namespace TakedownFn.Testing;
 
 /// <summary>
-/// Cases for the report tests, written straight into the cases table: eight patterns whose figures
+/// Cases for the report tests and benchmark, written straight into the cases table: eight patterns whose figures
 /// are known by hand. Every case is a DMCA notice judged under a policy of two stages: <c>act</c>
 /// within 1 hour and <c>acknowledge</c> within 2 hours of receipt (T0).
 /// </summary>
-internal static class ReportSeed
+public static class ReportSeed
 {
     public static readonly TimeSpan Act = TimeSpan.FromHours(1);
 
@@ -48,8 +48,8 @@ internal static class ReportSeed
 
     public static Pattern PatternOf(int i) => (Pattern)(i % 8);
 
-    /// <summary>Case i is received at base + 7i minutes.</summary>
-    public static DateTimeOffset ReceivedAt(DateTimeOffset start, int i) => start.AddMinutes(7 * i);
+    /// <summary>Case i is received at start + i × spacing (7 minutes unless given).</summary>
+    public static DateTimeOffset ReceivedAt(DateTimeOffset start, int i, TimeSpan? spacing = null) => start + ((spacing ?? TimeSpan.FromMinutes(7)) * i);
 
     public static ResolvedPolicy Policy(DateTimeOffset at)
     {
@@ -65,9 +65,9 @@ internal static class ReportSeed
         };
     }
 
-    public static ImportedCase Case(string tenantId, DateTimeOffset start, int i, string role = "right-holder")
+    public static ImportedCase Case(string tenantId, DateTimeOffset start, int i, string role = "right-holder", TimeSpan? spacing = null)
     {
-        var t0 = ReceivedAt(start, i);
+        var t0 = ReceivedAt(start, i, spacing);
         var caseId = CaseKeys.NewCaseId(t0);
         var pattern = PatternOf(i);
         var steps = new List<(StepKind Kind, DateTimeOffset At, object? Details, string? Corrects)> { (StepKind.Received, t0, null, null) };
