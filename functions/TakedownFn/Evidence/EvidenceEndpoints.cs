@@ -29,9 +29,9 @@ internal static class EvidenceEndpoints
         string id, HttpContext context, EvidenceSources sources, CancellationToken cancellationToken)
     {
         var format = context.Request.Query["format"].ToString();
-        if (format is not ("" or "json"))
+        if (format is not ("" or "json" or "pdf"))
         {
-            return Problems.Validation([new Domain.Validation.ValidationError("format", "must be json")]);
+            return Problems.Validation([new Domain.Validation.ValidationError("format", "must be json or pdf")]);
         }
 
         var tenant = Caller.From(context.User).Tenant;
@@ -42,7 +42,9 @@ internal static class EvidenceEndpoints
         }
 
         var signed = Sign(bundle!, sources.Keys, tenant);
-        return TypedResults.Text(signed.ToJsonString(), "application/json");
+        return format == "pdf"
+            ? TypedResults.File(EvidencePdf.Render(bundle!, signed), "application/pdf", $"evidence-{id}.pdf")
+            : TypedResults.Text(signed.ToJsonString(), "application/json");
     }
 
     /// <summary>The bundle as the JSON object it is served as, with its signature member set.</summary>
