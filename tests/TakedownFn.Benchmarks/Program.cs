@@ -1,8 +1,8 @@
 using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
-// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|all]
-//        [--seconds N] [--workers N] [--ledger-leaves N] [--append-leaves N] [--replay-leaves N] [--sla-cases N]
+// Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|evidence|all]
+//        [--seconds N] [--workers N] [--ledger-leaves N] [--append-leaves N] [--replay-leaves N] [--sla-cases N] [--evidence-cases N]
 // Each section starts its own Azurite (in memory), so no section's data slows another's, and
 // every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -16,6 +16,7 @@ await Section("intake", azurite => IntakeBenchmark.RunAsync(azurite, settings));
 var ledgerLeaves = Option("--ledger-leaves", 100_000);
 await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, ledgerLeaves, Option("--append-leaves", Math.Min(ledgerLeaves, 100_000)), Option("--replay-leaves", 1_000_000)));
 await Section("sla", azurite => SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000)));
+await Section("evidence", azurite => EvidenceBenchmark.RunAsync(azurite, Option("--evidence-cases", 1_000)));
 return 0;
 
 async Task Section(string name, Func<AzuriteServer, Task> run)
