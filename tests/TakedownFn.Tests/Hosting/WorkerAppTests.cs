@@ -16,7 +16,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     private static readonly Type[] Classes =
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
-        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions),
+        typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(TakedownFn.Evidence.EvidenceFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
