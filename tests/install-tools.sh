@@ -8,3 +8,11 @@ stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The evidence PDF embeds DejaVu Sans (functions/TakedownFn/Evidence/EvidenceFonts.cs); Debian
+# ships it as fonts-dejavu-core. Installed only where it is missing and apt is at hand.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && command -v apt-get >/dev/null 2>&1; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get install -y --no-install-recommends fonts-dejavu-core >/dev/null
+fi

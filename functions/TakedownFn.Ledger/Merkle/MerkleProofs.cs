@@ -19,6 +19,38 @@ public static class MerkleProofs
         return await ResolveAsync(source, ProofPlan.Inclusion(index, size), cancellationToken);
     }
 
+    /// <summary>
+    /// The audit paths of several leaves in the tree of <paramref name="size"/> leaves, in the
+    /// order of <paramref name="indexes"/>, with all their nodes requested from
+    /// <paramref name="source"/> at once, so nodes and tiles the paths share are read once
+    /// (an evidence bundle proves every step of a case).
+    /// </summary>
+    public static async ValueTask<IReadOnlyList<IReadOnlyList<byte[]>>> InclusionProofsAsync(IMerkleNodeSource source, IReadOnlyList<long> indexes, long size, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(indexes);
+        foreach (var index in indexes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            if (index >= size)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indexes), $"index {index} is beyond size {size}");
+            }
+        }
+
+        var plans = indexes.Select(i => ProofPlan.Inclusion(i, size)).ToList();
+        var all = await ResolveAsync(source, [.. plans.SelectMany(p => p)], cancellationToken);
+        var proofs = new List<IReadOnlyList<byte[]>>(plans.Count);
+        int next = 0;
+        foreach (var plan in plans)
+        {
+            proofs.Add([.. all.Skip(next).Take(plan.Count)]);
+            next += plan.Count;
+        }
+
+        return proofs;
+    }
+
     /// <summary>The proof that the tree of <paramref name="size1"/> leaves is a prefix of the tree of <paramref name="size2"/>.</summary>
     public static async ValueTask<IReadOnlyList<byte[]>> ConsistencyProofAsync(IMerkleNodeSource source, long size1, long size2, CancellationToken cancellationToken = default)
     {

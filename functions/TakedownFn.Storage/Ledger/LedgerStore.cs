@@ -36,6 +36,10 @@ public sealed class LedgerStore(TableClient table)
     public async Task<IReadOnlyList<byte[]>> InclusionProofAsync(string tenantId, long index, long size, CancellationToken cancellationToken = default) =>
         await MerkleProofs.InclusionProofAsync(Nodes(tenantId, size), index, size, cancellationToken);
 
+    /// <summary>The audit paths of <paramref name="indexes"/> in the tree of <paramref name="size"/> leaves, their tiles read once.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<byte[]>>> InclusionProofsAsync(string tenantId, IReadOnlyList<long> indexes, long size, CancellationToken cancellationToken = default) =>
+        await MerkleProofs.InclusionProofsAsync(Nodes(tenantId, size), indexes, size, cancellationToken);
+
     /// <summary>The consistency proof from <paramref name="size1"/> to <paramref name="size2"/> leaves (size2 ≤ committed size).</summary>
     public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(string tenantId, long size1, long size2, CancellationToken cancellationToken = default) =>
         await MerkleProofs.ConsistencyProofAsync(Nodes(tenantId, size2), size1, size2, cancellationToken);

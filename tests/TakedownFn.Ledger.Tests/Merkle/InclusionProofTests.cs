@@ -7,6 +7,22 @@ public class InclusionProofTests
     private static readonly TreeFixture Fixture = TreeFixture.Instance;
 
     [Fact]
+    public async Task InclusionProofsAsync_SeveralIndexes_EqualEachProofAlone()
+    {
+        long[] indexes = [0, 7, 8, 100, 254, 7];
+        var proofs = await MerkleProofs.InclusionProofsAsync(Fixture.Tree, indexes, 255);
+
+        Assert.Equal(indexes.Length, proofs.Count);
+        for (int i = 0; i < indexes.Length; i++)
+        {
+            Assert.Equal(await MerkleProofs.InclusionProofAsync(Fixture.Tree, indexes[i], 255), proofs[i]);
+        }
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await MerkleProofs.InclusionProofsAsync(Fixture.Tree, [3, 9], 9));
+        Assert.StartsWith("index 9 is beyond size 9", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InclusionProofAsync_EveryIndexAndSizeUpTo256_MatchesReferenceAndVerifies()
     {
         for (int size = 1; size <= TreeFixture.MaxSize; size++)

@@ -40,6 +40,9 @@ public sealed class WorkerHttpParityTests(WorkerFixture worker) : IAsyncLifetime
         { "IssueKey", "POST", "/api/tenants/no-such-tenant/keys", "admin", "{\"role\":\"platform\"}", 404 },
         { "GetAtRisk", "GET", "/api/sla/at-risk", "officer", null, 200 },
         { "GetLedgerCheckpoint", "GET", "/api/ledger/checkpoint", "auditor", null, 404 },
+        { "GetCaseEvidence", "GET", "/api/cases/no-such-case/evidence", "platform", null, 403 },
+        { "GetCaseEvidence", "GET", "/api/cases/no-such-case/evidence?format=xml", "auditor", null, 400 },
+        { "GetCaseEvidence", "GET", "/api/cases/no-such-case/evidence", "auditor", null, 404 },
     };
 
     public async Task InitializeAsync()
