@@ -5,6 +5,7 @@ using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
+using TakedownFn.SafeHarbour;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
@@ -19,7 +20,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
-        typeof(StatementsOfReasonsFunctions),
+        typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
