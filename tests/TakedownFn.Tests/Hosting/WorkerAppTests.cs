@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Cases;
+using TakedownFn.Evidence;
 using TakedownFn.Health;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
 using TakedownFn.SafeHarbour;
+using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
@@ -21,6 +24,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
         typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
+        typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
