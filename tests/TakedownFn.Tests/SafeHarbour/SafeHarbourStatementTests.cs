@@ -63,6 +63,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
         Assert.Equal("breached", viewAct.GetProperty("status").GetString());
         Assert.Equal(1, (int)figures["timelyHandling"]!["counterNotices"]!["received"]!);
         Assert.Equal(1, (int)figures["preservation"]!["evidencePreservedSteps"]!);
+        Assert.Equal(1, (int)figures["preservation"]!["disclosuresToAuthorities"]!);
         var week = figures["timelyHandling"]!["weeks"]!.AsArray().Single()!;
         Assert.Equal((1, 1), ((int)week["actMet"]!, (int)week["actBreached"]!));
         Assert.Equal("met", (await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{met}")).GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act").GetProperty("status").GetString());
@@ -127,7 +128,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
 
     /// <summary>
     /// A DMCA case found incomplete (its clocks paused), supplemented, removed, preserved under legal
-    /// hold, corrected and counter-noticed; then, with the act stage one second long, a case removed
+    /// hold, corrected, counter-noticed and disclosed to a court; then, with the act stage one second long, a case removed
     /// after its breach. Waits until both are under a checkpoint.
     /// </summary>
     private async Task<(string Met, string Breached)> TwoCasesAsync()
@@ -149,6 +150,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
         await RecordAsync(platform, met, new JsonObject { ["kind"] = "correction", ["correctsStepId"] = removedId, ["reason"] = "Removed at 10:02, not 10:20." });
         await RecordAsync(platform, met, Step("notice-forwarded-to-uploader"));
         await RecordAsync(platform, met, Step("counter-notice-received"));
+        await RecordAsync(platform, met, new JsonObject { ["kind"] = "disclosed-to-authority", ["reference"] = "court-order-17" });
 
         await Sla.SlaTestSupport.SetActLengthAsync(Admin, Tenant.TenantId, 1);
         var breached = await SubmitAsync();
