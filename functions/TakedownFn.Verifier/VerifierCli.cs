@@ -18,6 +18,7 @@ public static class VerifierCli
           checkpoint   --file PATH --key PATH [--key-name NAME]
           export       --file PATH --key PATH [--key-name NAME]
           bundle       --file PATH --key PATH [--key-name NAME]
+          statement    --file PATH --export PATH --key PATH [--key-name NAME]
 
         --key is a PEM file with one or more "PUBLIC KEY" (ECDSA P-256) blocks; all are trusted.
         --key-name is the signer's key name; it defaults to the log's origin.
@@ -45,6 +46,7 @@ public static class VerifierCli
                 ["checkpoint", .. var rest] => FileCommands.Checkpoint(rest),
                 ["export", .. var rest] => await FileCommands.ExportAsync(rest),
                 ["bundle", .. var rest] => Bundles.BundleCommand.Run(rest),
+                ["statement", .. var rest] => await Statements.StatementCommand.RunAsync(rest),
                 [var command, ..] => throw new UsageException($"unknown command \"{command}\""),
             };
             await output.WriteLineAsync("valid: " + verdict);

@@ -64,4 +64,12 @@ public enum StepKind
 
     /// <summary>Reported by the platform: the measures it took against a recorded surge (rate-limited reposts, warnings, prioritised review).</summary>
     SurgeResponse,
+
+    /// <summary>
+    /// Reported by the platform: records or information about the case were disclosed to an authority
+    /// (a court, the police, a regulator) on its request, with the request's reference in <c>reference</c>.
+    /// The third condition of the procedural safe harbour asks for cooperation with investigations
+    /// (Cybersecurity Law Art. 47: report to the authorities); the period statement counts these.
+    /// </summary>
+    DisclosedToAuthority,
 }

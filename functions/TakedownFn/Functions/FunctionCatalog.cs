@@ -44,6 +44,7 @@ internal static class FunctionCatalog
         new("GetReportPeriod", new HttpFunctionTrigger("reports/periods/{id}", "GET")),
         new("GetReportPeriodDifferences", new HttpFunctionTrigger("reports/periods/{id}/differences", "GET")),
         new("GetCaseEvidence", new HttpFunctionTrigger("cases/{id}/evidence", "GET")),
+        new("GetSafeHarbourStatement", new HttpFunctionTrigger("reports/safe-harbour", "GET")),
         new("ListIncidents", new HttpFunctionTrigger("incidents", "GET")),
         new("GetIncident", new HttpFunctionTrigger("incidents/{id}", "GET")),
         new("ListRepeatDisclosers", new HttpFunctionTrigger("repeat-disclosers", "GET")),

@@ -4,6 +4,7 @@ using TakedownFn.Functions;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Reports;
+using TakedownFn.SafeHarbour;
 using TakedownFn.RateLimiting;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
@@ -33,6 +34,7 @@ internal static class AppRegistration
         builder.AddStatementsOfReasons();
         builder.AddTakedownReports();
         builder.AddTakedownEvidence();
+        builder.AddTakedownSafeHarbour();
         builder.AddTakedownIncidents();
     }
 }

@@ -6,6 +6,7 @@ using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Reports;
+using TakedownFn.SafeHarbour;
 using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.Telemetry;
@@ -64,6 +65,7 @@ internal static class StandaloneApp
         app.MapStatementsOfReasons();
         app.MapReports();
         app.MapEvidence();
+        app.MapSafeHarbour();
         app.MapIncidents();
         await app.RunAsync();
         return 0;

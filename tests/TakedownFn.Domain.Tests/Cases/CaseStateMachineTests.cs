@@ -10,70 +10,70 @@ public class CaseStateMachineTests
     /// Any step not listed must be refused. <c>sla-warning</c> and <c>sla-breached</c> are the service's
     /// timers: everywhere but closed, never moving the case. A supplement to an incomplete notice, and the
     /// service's <c>validated</c> with it, come wherever the handling has got to after triage, closed excepted.
-    /// The records about a case (a recomputed provisional deadline, a surge and the platform's response) come
+    /// The records about a case (a recomputed provisional deadline, a surge and the platform's response, a disclosure to an authority) come
     /// in every state, closed included, and never move it.
     /// </summary>
     private const string Specification = """
         received:          validated>validated incomplete>incomplete processing-failed>processing-failed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         validated:         triaged>triaged processing-failed>processing-failed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         incomplete:        triaged>triaged no-action>no-action
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         processing-failed: processing-retried>received case-closed>closed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         triaged:           content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            no-action>no-action notice-forwarded-to-uploader>forwarded lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         forwarded:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            no-action>no-action lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         actioned:          content-removed content-disabled content-geo-restricted content-labelled
                            notice-supplemented validated
                            counter-notice-received>counter-noticed no-action>no-action lawsuit-notified>litigation case-closed>closed
                            notice-forwarded-to-uploader
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         no-action:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            content-restored>restored lawsuit-notified>litigation case-closed>closed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         counter-noticed:   content-restored>restored lawsuit-notified>litigation case-closed>closed
                            notice-supplemented validated
                            counter-notice-forwarded-to-notifier
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         restored:          lawsuit-notified>litigation case-closed>closed
                            notice-supplemented validated
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         litigation:        content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            content-restored>restored case-closed>closed
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         closed:            evidence-preserved correction
-                           deadline-recomputed incident-surge surge-response
+                           deadline-recomputed incident-surge surge-response disclosed-to-authority
         """;
 
     /// <summary>
@@ -221,7 +221,7 @@ public class CaseStateMachineTests
     {
         Assert.All(Enum.GetValues<NoticeValidity>(), notice =>
             Assert.Equal(
-                [StepKind.EvidencePreserved, StepKind.Correction, StepKind.DeadlineRecomputed, StepKind.IncidentSurge, StepKind.SurgeResponse],
+                [StepKind.EvidencePreserved, StepKind.Correction, StepKind.DeadlineRecomputed, StepKind.IncidentSurge, StepKind.SurgeResponse, StepKind.DisclosedToAuthority],
                 CaseStateMachine.AllowedSteps(CaseState.Closed, notice)));
     }
 
@@ -291,7 +291,7 @@ public class CaseStateMachineTests
             Assert.False(WireIds.TryParse(step.ToId().ToUpperInvariant(), out StepKind _));
         }
 
-        Assert.Equal(29, WireIds.All<StepKind>().Count);
+        Assert.Equal(30, WireIds.All<StepKind>().Count);
         Assert.Equal(12, WireIds.All<CaseState>().Count);
     }
 

@@ -46,6 +46,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetReportPeriod", "get", "reports/periods/{id}", ReportPolicies.ReadReports),
         Http("GetReportPeriodDifferences", "get", "reports/periods/{id}/differences", ReportPolicies.ReadReports),
         Http("GetCaseEvidence", "get", "cases/{id}/evidence", Policies.ReadLedger),
+        Http("GetSafeHarbourStatement", "get", "reports/safe-harbour", ReportPolicies.ReadReports),
         Http("ListIncidents", "get", "incidents", Policies.ReadIncidents),
         Http("GetIncident", "get", "incidents/{id}", Policies.ReadIncidents),
         Http("ListRepeatDisclosers", "get", "repeat-disclosers", Policies.ReadIncidents),

@@ -7,6 +7,7 @@ using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
 using TakedownFn.Reports;
+using TakedownFn.SafeHarbour;
 using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
@@ -22,8 +23,8 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
-        typeof(StatementsOfReasonsFunctions),
-        typeof(RequestSigningFunctions), typeof(EvidenceFunctions), typeof(ReportFunctions),
+        typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
+        typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
