@@ -12,7 +12,9 @@ namespace TakedownFn.Storage.Incidents;
 /// </summary>
 public sealed partial class IncidentStore(TableClient table)
 {
-    private const int MaxAttempts = 8;
+    // Each round of an optimistic retry lets at least one contender win, so n cases of one victim
+    // linked at once need at most n rounds; a jittered pause spreads the contenders out.
+    private const int MaxAttempts = 64;
 
     /// <summary>Victim values considered per case; a notice naming more people than this is a list, and the first ones decide.</summary>
     public const int MaxKeysPerCase = 40;
@@ -52,11 +54,15 @@ public sealed partial class IncidentStore(TableClient table)
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
                 // Another case of the same victim changed the incident, or this case was linked meanwhile: read again.
+                await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
 
         throw new InvalidOperationException($"The incident of case {c.CaseId} kept changing while it was linked.");
     }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)));
 
     private async Task<(List<TableTransactionAction> Actions, string? IncidentId)> PlanAsync(string tenantId, IncidentCase c, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -164,6 +170,7 @@ public sealed partial class IncidentStore(TableClient table)
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Another notice against the same account was counted meanwhile: read again.
+                await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
 
