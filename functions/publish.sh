@@ -17,6 +17,14 @@ for f in host.json functions.metadata extensions.json worker.config.json Takedow
 done
 # The local settings file is for local runs only; it never goes into the package.
 rm -f "$out/local.settings.json"
+# The evidence PDF embeds DejaVu Sans, which Azure's workers do not have: ship the two faces it
+# uses in fonts/ beside the app (Evidence/EvidenceFonts.cs looks there), from Debian's
+# fonts-dejavu-core (tests/install-tools.sh installs it).
+fonts=/usr/share/fonts/truetype/dejavu
+for f in DejaVuSans.ttf DejaVuSans-Bold.ttf; do
+  [ -f "$fonts/$f" ] || { echo "publish.sh: $fonts/$f is missing: run tests/install-tools.sh (fonts-dejavu-core)" >&2; exit 1; }
+  mkdir -p "$out/fonts" && cp "$fonts/$f" "$out/fonts/"
+done
 out_abs=$(cd "$out" && pwd)
 (cd "$out_abs" && python3 -c 'import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:

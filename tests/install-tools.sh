@@ -14,5 +14,7 @@ fi
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && command -v apt-get >/dev/null 2>&1; then
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  # A fresh machine's package lists may be empty or stale: refresh them before the install.
+  $sudo_cmd apt-get update -qq >/dev/null
   $sudo_cmd apt-get install -y --no-install-recommends fonts-dejavu-core >/dev/null
 fi
