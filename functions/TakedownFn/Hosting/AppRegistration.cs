@@ -3,6 +3,7 @@ using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
+using TakedownFn.OpenApi;
 using TakedownFn.Reports;
 using TakedownFn.RateLimiting;
 using TakedownFn.Sla;
@@ -34,5 +35,6 @@ internal static class AppRegistration
         builder.AddTakedownReports();
         builder.AddTakedownEvidence();
         builder.AddTakedownIncidents();
+        builder.AddTakedownOpenApi();
     }
 }

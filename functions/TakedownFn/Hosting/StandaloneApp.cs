@@ -5,6 +5,7 @@ using TakedownFn.Health;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
+using TakedownFn.OpenApi;
 using TakedownFn.Reports;
 using TakedownFn.Signing;
 using TakedownFn.Sla;
@@ -54,6 +55,14 @@ internal static class StandaloneApp
         app.UseRateLimiter();
         app.UseRequestSignatures();
         app.UseAuthorization();
+        app.MapTakedownEndpoints();
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Every HTTP endpoint; also mapped, unserved, to generate the worker's OpenAPI document.</summary>
+    public static void MapTakedownEndpoints(this WebApplication app)
+    {
         app.MapHealth();
         app.MapNotices();
         app.MapCases();
@@ -65,7 +74,6 @@ internal static class StandaloneApp
         app.MapReports();
         app.MapEvidence();
         app.MapIncidents();
-        await app.RunAsync();
-        return 0;
+        app.MapOpenApiDocs();
     }
 }

@@ -19,7 +19,8 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
-        typeof(StatementsOfReasonsFunctions),
+        typeof(StatementsOfReasonsFunctions), typeof(TakedownFn.Evidence.EvidenceFunctions), typeof(TakedownFn.Reports.ReportFunctions),
+        typeof(TakedownFn.Signing.RequestSigningFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
