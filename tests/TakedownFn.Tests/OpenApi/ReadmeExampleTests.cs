@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using TakedownFn.Testing;
+
+namespace TakedownFn.Tests.OpenApi;
+
+/// <summary>
+/// The README's example requests (its <c>```http</c> blocks) validate against the request schemas of
+/// the generated OpenAPI document, so the README cannot show a field or shape the API does not take.
+/// </summary>
+public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    public static TheoryData<string> Examples() => [.. ReadExamples().Select(e => e.Title)];
+
+    [Fact]
+    public void Readme_HttpExamples_AreFound()
+    {
+        Assert.Contains(ReadExamples(), e => e.Title.StartsWith("POST /api/cases/{id}/steps", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Readme_ExampleRequest_ValidatesAgainstTheDocumentsSchema(string title)
+    {
+        var example = ReadExamples().Single(e => e.Title == title);
+        await using var app = new TakedownFnFactory(azurite.Server);
+        var document = await OpenApiDocumentTests.GetDocumentAsync(app);
+        var operation = FindOperation(document, example.Method, example.Path);
+        Assert.True(operation is not null, $"{example.Method} {example.Path} is not in the OpenAPI document.");
+        var schema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+        Assert.True(schema is not null, $"{example.Method} {example.Path} has an example body but no request schema.");
+        var validator = Strict(document, schema);
+
+        foreach (var body in example.Bodies)
+        {
+            var result = validator.Evaluate(body.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+            Assert.True(result.IsValid, $"{title}: {body.RootElement.GetRawText()}\n{JsonSerializer.Serialize(result.Details?.Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"))}");
+        }
+    }
+
+    /// <summary>
+    /// The request schema with the document's component schemas as <c>$defs</c>, and objects closed
+    /// (no property the schema does not name), so a misspelt field in the README fails.
+    /// </summary>
+    private static JsonSchema Strict(JsonNode document, JsonNode schema)
+    {
+        var defs = document["components"]?["schemas"]?.DeepClone() ?? new JsonObject();
+        Close(defs);
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$defs"] = defs,
+            ["allOf"] = new JsonArray(Closed(schema.DeepClone())),
+        };
+        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        return JsonSchema.FromText(text, baseUri: new Uri($"https://takedownfn.test/{Guid.NewGuid():N}"));
+    }
+
+    private static JsonNode Closed(JsonNode schema)
+    {
+        Close(schema);
+        return schema;
+    }
+
+    private static void Close(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["properties"] is JsonObject && o["additionalProperties"] is null)
+                {
+                    o["additionalProperties"] = false;
+                }
+
+                foreach (var (_, child) in o.ToList())
+                {
+                    Close(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    Close(child);
+                }
+
+                break;
+        }
+    }
+
+    private static JsonNode? FindOperation(JsonNode document, string method, string path)
+    {
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        {
+            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[^/]+?\}", "[^/]+") + "$";
+            if (Regex.IsMatch(path, pattern) && item![method.ToLowerInvariant()] is { } operation)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Each <c>```http</c> block with a JSON body: its request line and body (or one body per line).</summary>
+    private static IReadOnlyList<Example> ReadExamples()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var examples = new List<Example>();
+        foreach (Match block in HttpBlock().Matches(readme))
+        {
+            var text = block.Groups[1].Value;
+            var requestLine = text.Split('\n')[0].Trim().Split(' ');
+            var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
+            if (blank < 0 || requestLine.Length < 2)
+            {
+                continue;
+            }
+
+            var body = text[(blank + 2)..].Trim();
+            IReadOnlyList<JsonDocument> bodies;
+            try
+            {
+                bodies = [JsonDocument.Parse(body)];
+            }
+            catch (JsonException)
+            {
+                bodies = [.. body.Split('\n').Where(l => l.TrimStart().StartsWith('{')).Select(l => JsonDocument.Parse(l))];
+            }
+
+            var path = requestLine[1].Split('?')[0];
+            var title = $"{requestLine[0]} {path} (README line {readme[..block.Index].Count(c => c == '\n') + 1})";
+            examples.Add(new Example(title, requestLine[0], path, bodies));
+        }
+
+        return examples;
+    }
+
+    [GeneratedRegex("```http\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex HttpBlock();
+
+    private sealed record Example(string Title, string Method, string Path, IReadOnlyList<JsonDocument> Bodies);
+}
