@@ -68,12 +68,28 @@ public class ReadmeReferenceTests
     [Fact]
     public void Reference_Examples_ShowEveryKindThePlatformReportsOnce()
     {
-        var shown = Reference.Split('\n').Where(line => line.StartsWith("{\"kind\":", StringComparison.Ordinal))
+        var shown = StepExampleLines()
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()!);
         var reported = Enum.GetValues<StepKind>().Where(k => !CaseSteps.IsServiceOnly(k)).Select(k => k.ToId());
 
         Assert.Equal(reported.Order(), shown.Order());
     }
+
+    public static TheoryData<string> StepExamples() => [.. StepExampleLines()];
+
+    [Theory]
+    [MemberData(nameof(StepExamples))]
+    public void Reference_StepExample_IsAcceptedByTheStepIntake(string example)
+    {
+        var (submission, errors) = TakedownFn.Http.JsonBody.Deserialize<StepSubmission>(System.Text.Encoding.UTF8.GetBytes(example));
+        var parsed = StepIntake.Parse(submission, DateTimeOffset.Parse("2026-12-02T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Empty(errors);
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    private static IEnumerable<string> StepExampleLines() =>
+        Reference.Split('\n').Where(line => line.StartsWith("{\"kind\":", StringComparison.Ordinal));
 
     private static IEnumerable<string> JsonNames(Type type) =>
         type.GetProperties().Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name).OfType<string>();
