@@ -83,6 +83,7 @@ var tableNames = [
   'cases'
   'tenants'
   'ledger'
+  'reports'
 ]
 var deploymentContainerName = 'app-package'
 var blobContainers = [
@@ -184,7 +185,7 @@ module app 'modules/functionapp.bicep' = {
       TakedownFn__Ledger__SigningKeyPem: '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=${signingKeySecretName})'
       TakedownFn__Ledger__VerificationKeysPem: ledgerVerificationKeysPem
       TakedownFn__Ledger__OriginPrefix: ledgerOriginPrefix
-      TakedownFn__Security__KeyEncryptionKey: '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=${keyEncryptionKeySecretName})'
+      TakedownFn__Secrets__KeyEncryptionKey: '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=${keyEncryptionKeySecretName})'
     }
   }
 }

@@ -42,6 +42,10 @@ public abstract class TenantTestBase(AzuriteFixture azurite, IReadOnlyDictionary
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
     }
 
+    /// <summary>How many cases the tenant has (up to 200).</summary>
+    protected async Task<int> CountCasesAsync() =>
+        (await Tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").GetArrayLength();
+
     /// <summary>Waits until the case has been triaged and returns it.</summary>
     protected async Task<JsonElement> TriagedAsync(string caseId)
     {

@@ -40,6 +40,11 @@ public static partial class PersonalDataDetector
         // phone-number characters that hold at least 7 digits, not on the prose around them.
         foreach (var (from, length) in PhoneStretches(text))
         {
+            if (DigitsClaimed(text, from, length, findings))
+            {
+                continue; // an ID number or card already: no phone inside it
+            }
+
             foreach (var match in Phones.FindNumbers(text.Substring(from, length), "CN", PhoneNumberUtil.Leniency.VALID, long.MaxValue))
             {
                 var start = from + match.Start;
@@ -78,6 +83,20 @@ public static partial class PersonalDataDetector
                 yield return (start, i - start);
             }
         }
+    }
+
+    /// <summary>Whether every digit of the stretch lies inside an earlier finding.</summary>
+    private static bool DigitsClaimed(string text, int from, int length, List<Finding> findings)
+    {
+        for (var i = from; i < from + length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && !Overlaps(findings, i, 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsPhoneChar(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.' or '/';

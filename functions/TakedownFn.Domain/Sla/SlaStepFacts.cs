@@ -38,12 +38,9 @@ public static class SlaStepFacts
 
         // The received step records where its clocks start: the earlier of the platform's stated
         // receipt and the service's acceptance (absent on cases accepted before that rule).
-        DateTimeOffset? clockStart = parsedKind == StepKind.Received ? Time(root, ClockStartsAt) : null;
+        DateTimeOffset? clockStart = parsedKind == StepKind.Received ? Time(root, ReceivedStep.ClockStartsAt) : null;
         return new SlaStepFact(parsedKind, recordedAt, topic, retention, legalHold, stage, deadline, clockStart);
     }
-
-    /// <summary>The received step's detail naming where its stage clocks start.</summary>
-    public const string ClockStartsAt = "clockStartsAt";
 
     private static DateTimeOffset? Time(JsonElement element, string name) =>
         Text(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)

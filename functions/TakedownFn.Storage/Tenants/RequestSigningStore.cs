@@ -49,6 +49,24 @@ public sealed class RequestSigningStore(TableClient table, SecretProtector? prot
     /// Records a signature as used; false when it was used before (a replay). Rows hold the time
     /// after which the signature could no longer be accepted anyway, so they can be purged then.
     /// </summary>
+    /// <summary>Deletes the tenant's used-signature rows that could no longer be accepted at <paramref name="now"/>; returns how many.</summary>
+    public async Task<int> PurgeUsedAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"sig|" + tenantId} and UsableUntil lt {now}");
+        var purged = 0;
+        var batch = new List<TableTransactionAction>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+            if (batch.Count == 100)
+            {
+                purged += await DeleteAsync(batch, cancellationToken);
+            }
+        }
+
+        return purged + (batch.Count > 0 ? await DeleteAsync(batch, cancellationToken) : 0);
+    }
+
     public async Task<bool> TryUseAsync(string tenantId, string signatureHex, DateTimeOffset usableUntil, CancellationToken cancellationToken = default)
     {
         try
@@ -60,5 +78,22 @@ public sealed class RequestSigningStore(TableClient table, SecretProtector? prot
         {
             return false;
         }
+    }
+
+    private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        var count = batch.Count;
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // Another instance's sweep deleted some first: the next run takes the rest.
+            count = 0;
+        }
+
+        batch.Clear();
+        return count;
     }
 }

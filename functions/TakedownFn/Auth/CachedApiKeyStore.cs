@@ -45,7 +45,6 @@ internal sealed partial class CachedApiKeyStore(TenantStore tenants, TimeProvide
         return caller;
     }
 
-    /// <summary>Forgets a key at once (this instance revoked it).</summary>
     public void Forget(string keyHash) => _cache.TryRemove(keyHash, out _);
 
     private async Task TouchAsync(ApiKeyRecord record, DateTimeOffset now, CancellationToken cancellationToken)

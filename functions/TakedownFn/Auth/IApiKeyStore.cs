@@ -5,4 +5,7 @@ internal interface IApiKeyStore
 {
     /// <summary>The caller for this key hash, or null when no such key was issued.</summary>
     Task<Caller?> FindAsync(string keyHash, CancellationToken cancellationToken);
+
+    /// <summary>Stops trusting a remembered key at once (this instance revoked it).</summary>
+    void Forget(string keyHash);
 }

@@ -1,6 +1,7 @@
 using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
 using TakedownFn.Reports;
+using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.Storage;
 
@@ -53,6 +54,7 @@ internal static class FunctionCatalog
         new("FireSlaTimer", new QueueFunctionTrigger(resources.TimersQueue), typeof(SlaTimerHandler)),
         new("DeliverEscalation", new QueueFunctionTrigger(resources.EscalationsQueue), typeof(EscalationHandler)),
         new("SweepSla", new TimerFunctionTrigger(SlaSweep.Period), typeof(SlaSweep)),
+        new("SweepSignatures", new TimerFunctionTrigger(SignatureSweep.Period), typeof(SignatureSweep)),
         new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
         new("FoldReports", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(ReportFolding)),
     ];

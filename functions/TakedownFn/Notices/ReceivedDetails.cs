@@ -11,10 +11,8 @@ namespace TakedownFn.Notices;
 /// </summary>
 internal static class ReceivedDetails
 {
-    public const string ClockStartsAt = SlaStepFacts.ClockStartsAt;
-
     public static string Json(int items, DateTimeOffset? clockStartsAt) =>
         clockStartsAt is { } start
-            ? JsonSerializer.Serialize(new Dictionary<string, object> { ["items"] = items, [ClockStartsAt] = start.ToUniversalTime() })
+            ? JsonSerializer.Serialize(new Dictionary<string, object> { ["items"] = items, [ReceivedStep.ClockStartsAt] = start.ToUniversalTime() })
             : JsonSerializer.Serialize(new { items });
 }

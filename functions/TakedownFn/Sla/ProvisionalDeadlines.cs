@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Events;
 using TakedownFn.Domain.Sla;
@@ -133,17 +132,7 @@ internal sealed partial class ProvisionalDeadlines(
             }).ToList(),
         };
         var json = JsonSerializer.Serialize(details);
-        var sequence = current.StepCount + 1;
-        return new CaseEventRecord
-        {
-            EventId = EventIds.For(current.CaseId, StepKind.DeadlineRecomputed, $"{sequence}|{json}"),
-            CaseId = current.CaseId,
-            Sequence = sequence,
-            Kind = StepKind.DeadlineRecomputed.ToId(),
-            RecordedAt = now,
-            Details = json,
-            Actor = Triage.ServiceActor,
-        };
+        return ServiceSteps.Next(current, StepKind.DeadlineRecomputed, EventIds.For(current.CaseId, StepKind.DeadlineRecomputed, $"{current.StepCount + 1}|{json}"), now, json);
     }
 
     [LoggerMessage(EventId = 460, Level = LogLevel.Information, Message = "Recomputed {Count} provisional deadline(s) of case {CaseId} (tenant {TenantId}) under new calendar data")]

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using TakedownFn.Domain;
 using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Events;
 using TakedownFn.Domain.Surge;
+using TakedownFn.Incidents;
 using TakedownFn.Processing;
 using TakedownFn.Sla;
 using TakedownFn.Storage.Cases;
-using TakedownFn.Incidents;
 using TakedownFn.Storage.Incidents;
 using TakedownFn.Storage.Surge;
 
@@ -94,14 +93,8 @@ internal sealed partial class SurgeTracker(
         throw new InvalidOperationException($"Case {caseId} kept changing while its surge was recorded.");
     }
 
-    private CaseEventRecord Step(CaseRecord current, string eventId, string stream, SurgeVerdict verdict, DateTimeOffset now) => new()
-    {
-        EventId = eventId,
-        CaseId = current.CaseId,
-        Sequence = current.StepCount + 1,
-        Kind = StepKind.IncidentSurge.ToId(),
-        RecordedAt = now,
-        Details = JsonSerializer.Serialize(new
+    private CaseEventRecord Step(CaseRecord current, string eventId, string stream, SurgeVerdict verdict, DateTimeOffset now) =>
+        ServiceSteps.Next(current, StepKind.IncidentSurge, eventId, now, JsonSerializer.Serialize(new
         {
             stream,
             windowCount = verdict.WindowCount,
@@ -112,9 +105,7 @@ internal sealed partial class SurgeTracker(
             window = options.Window,
             threshold = options.Threshold,
             recommendedMeasures = SurgeMeasures.Recommended,
-        }),
-        Actor = Triage.ServiceActor,
-    };
+        }));
 
     // The stream is not logged (a topic is the platform's tag); its length says which it is when debugging.
     [LoggerMessage(EventId = 470, Level = LogLevel.Warning, Message = "Surge on a stream (key length {StreamLength}) of tenant {TenantId}, fired by case {CaseId}: {WindowCount} notices in the window, {Expected} expected")]

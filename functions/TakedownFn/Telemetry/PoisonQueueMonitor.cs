@@ -28,8 +28,10 @@ internal sealed partial class PoisonQueueMonitor(
                     (q.Name, await q.ExistsAsync(stoppingToken) ? (long)(await q.GetPropertiesAsync(stoppingToken)).Value.ApproximateMessagesCount : 0L)));
                 metrics.PoisonQueueDepths(depths);
             }
-            catch (Azure.RequestFailedException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A failed read only skips one report: an exception escaping a BackgroundService
+                // would stop the whole host.
                 LogReadFailed(logger, e);
             }
         }

@@ -67,7 +67,7 @@ internal sealed class TenantAdministration(TenantStore tenants, AdminAudit audit
             key = await tenants.RevokeKeyAsync(tenantId, keyId, time.GetUtcNow(), cancellationToken) ?? key;
         }
 
-        (keys as CachedApiKeyStore)?.Forget(key.KeyHash);
+        keys.Forget(key.KeyHash);
         return key;
     }
 

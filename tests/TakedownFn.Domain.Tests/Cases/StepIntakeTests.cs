@@ -255,4 +255,28 @@ public class StepIntakeTests
         Assert.IsType<TransitionResult.Allowed>(CaseStateMachine.Decide(CaseState.Triaged, NoticeValidity.Valid, step));
         Assert.IsType<TransitionResult.Rejected>(CaseStateMachine.Decide(CaseState.Closed, NoticeValidity.Valid, step));
     }
+
+    [Fact]
+    public void Parse_StatementOnAnotherKind_ReportsStatement()
+    {
+        var result = StepIntake.Parse(Step("content-removed") with { Statement = new TakedownFn.Domain.Dsa.StatementFields { DecisionGround = "DECISION_GROUND_ILLEGAL_CONTENT" } }, Now);
+
+        Assert.Equal(["statement"], FieldsOf(result));
+    }
+
+    [Fact]
+    public void Parse_StatementOfReasonsWithItsFields_KeepsThem()
+    {
+        var fields = new TakedownFn.Domain.Dsa.StatementFields
+        {
+            DecisionGround = "DECISION_GROUND_INCOMPATIBLE_CONTENT", IncompatibleContentGround = "Terms §4", IncompatibleContentExplanation = "Spam.",
+            ContentType = ["CONTENT_TYPE_TEXT"], ContentDate = "2025-05-30", AutomatedDetection = true,
+            AutomatedDecision = "AUTOMATED_DECISION_FULLY", DecisionFacts = "Detected by the spam filter.",
+        };
+
+        var result = StepIntake.Parse(Step("statement-of-reasons-sent") with { Statement = fields }, Now);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(fields, result.Value!.Statement);
+    }
 }

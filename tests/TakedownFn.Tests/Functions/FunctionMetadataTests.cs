@@ -56,6 +56,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         new("FireSlaTimer", "queueTrigger", QueueName: "timers"),
         new("DeliverEscalation", "queueTrigger", QueueName: "escalations"),
         new("SweepSla", "timerTrigger", Schedule: "0 */1 * * * *"),
+        new("SweepSignatures", "timerTrigger", Schedule: "0 */5 * * * *"),
         new("SequenceLedger", "timerTrigger", Schedule: "*/2 * * * * *"),
         new("FoldReports", "timerTrigger", Schedule: "*/2 * * * * *"),
     ];

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Cases;
+using TakedownFn.Evidence;
 using TakedownFn.Health;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
 using TakedownFn.Processing;
+using TakedownFn.Reports;
+using TakedownFn.Signing;
 using TakedownFn.Sla;
 using TakedownFn.StatementsOfReasons;
 using TakedownFn.Tenants;
@@ -19,8 +22,8 @@ public sealed class WorkerAppTests(WorkerFixture worker)
     [
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
-        typeof(StatementsOfReasonsFunctions), typeof(TakedownFn.Evidence.EvidenceFunctions), typeof(TakedownFn.Reports.ReportFunctions),
-        typeof(TakedownFn.Signing.RequestSigningFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
+        typeof(StatementsOfReasonsFunctions),
+        typeof(RequestSigningFunctions), typeof(EvidenceFunctions), typeof(ReportFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];

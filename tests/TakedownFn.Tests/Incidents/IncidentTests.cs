@@ -37,7 +37,7 @@ public class IncidentTests(AzuriteFixture azurite) : TenantTestBase(azurite)
         Assert.Contains("detected:id-number", view.GetProperty("severity").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
-        Assert.Equal(TimeSpan.FromHours(1), act.GetProperty("dueAt").GetDateTimeOffset() - view.GetProperty("acceptedAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(1), act.GetProperty("dueAt").GetDateTimeOffset() - view.GetProperty("clockStartedAt").GetDateTimeOffset());
         Assert.Equal("cn-personal-info/*/*/act/exposing", act.GetProperty("rule").GetString());
         Assert.Equal(2, view.GetProperty("judgedUnder").GetProperty("packVersion").GetInt32());
     }
@@ -48,7 +48,7 @@ public class IncidentTests(AzuriteFixture azurite) : TenantTestBase(azurite)
         var view = await TriagedAsync(await SubmitAsync(DoxxingNotices.With("只是一张合影，没有别的")));
 
         var act = view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act");
-        Assert.Equal(TimeSpan.FromHours(24), act.GetProperty("dueAt").GetDateTimeOffset() - view.GetProperty("acceptedAt").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(24), act.GetProperty("dueAt").GetDateTimeOffset() - view.GetProperty("clockStartedAt").GetDateTimeOffset());
         Assert.Empty(view.GetProperty("personalData").GetProperty("kinds").EnumerateObject());
     }
 

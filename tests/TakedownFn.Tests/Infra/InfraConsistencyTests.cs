@@ -234,7 +234,7 @@ public sealed partial class InfraConsistencyTests
         "APPLICATIONINSIGHTS_CONNECTION_STRING" => "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/",
         "TakedownFn__Ledger__SigningKeyPem" => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem(),
         "TakedownFn__Ledger__VerificationKeysPem" => string.Empty,
-        _ when name.Contains("KeyEncryptionKey", StringComparison.Ordinal) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        _ when name.Contains("KeyEncryptionKey", StringComparison.Ordinal) => "kprobe:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         _ => "probe",
     };
 }

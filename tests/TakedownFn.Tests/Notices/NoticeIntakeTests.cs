@@ -150,7 +150,4 @@ public sealed class NoticeIntakeTests(AzuriteFixture azurite) : TenantTestBase(a
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await CountCasesAsync());
     }
-
-    private async Task<int> CountCasesAsync() =>
-        (await Tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").GetArrayLength();
 }

@@ -119,7 +119,4 @@ public sealed class NoticeReuseTests(AzuriteFixture azurite) : TenantTestBase(az
         request.Headers.Add("Idempotency-Key", key);
         return await Tenant.Platform.SendAsync(request);
     }
-
-    private async Task<int> CountCasesAsync() =>
-        (await Tenant.Officer.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=200")).GetProperty("cases").GetArrayLength();
 }

@@ -89,6 +89,37 @@ public sealed class ReceiptClockTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     /// <summary>
+    /// An incomplete notice gave no knowledge as received: its removal clock is paused from the
+    /// platform's receipt, so three days of delay before submitting cost nothing until it is supplemented.
+    /// </summary>
+    [Fact]
+    public async Task Submit_IncompleteNoticeReceivedDaysEarlier_ActPausedFromReceiptAndRunsFromTheSupplement()
+    {
+        var receivedAt = Submitted.AddDays(-3);
+        var notice = SampleNotices.Dmca();
+        notice["receivedAt"] = receivedAt.ToString("O");
+        notice["declarations"]!["goodFaith"] = false;
+        var response = await _tenant.Platform.PostAsync(new Uri("/api/notices", UriKind.Relative), SampleNotices.Json(notice));
+        var caseId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;
+        var triaged = await Eventually.GetJsonAsync(_tenant.Officer, $"/api/cases/{caseId}", c => c.GetProperty("state").GetString() == "triaged");
+
+        var act = Stage(triaged, "act");
+        Assert.Equal("paused", act.GetProperty("status").GetString());
+        Assert.Equal([receivedAt, receivedAt], act.GetProperty("clock").EnumerateArray().Select(e => e.GetProperty("at").GetDateTimeOffset()));
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await RecordStepAsync(_tenant.Platform, caseId, new JsonObject
+        {
+            ["kind"] = "notice-supplemented", ["suppliedElements"] = new JsonArray("good-faith-statement"), ["occurredAt"] = _clock.GetUtcNow().ToString("O"),
+        });
+
+        var view = await _tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal("open", Stage(view, "act").GetProperty("status").GetString());
+        Assert.Equal(_clock.GetUtcNow().AddHours(24), Stage(view, "act").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.DoesNotContain(Steps(view, "sla-breached"), b => b.GetProperty("details").GetProperty("stage").GetString() == "act");
+    }
+
+    /// <summary>
     /// A case accepted by the previous version (no clock start on its row or its received step) keeps
     /// the start it was judged with, our acceptance, even when judged now; and its stored notice,
     /// whose received time that version let lie minutes after acceptance, still parses.

@@ -115,7 +115,8 @@ public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<
             var text = block.Groups[1].Value;
             var requestLine = text.Split('\n')[0].Trim().Split(' ');
             var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
-            if (blank < 0 || requestLine.Length < 2)
+            // Answers (HTTP/1.1 429 …) are shown in http blocks too; only requests have a schema here.
+            if (blank < 0 || requestLine.Length < 2 || !RequestMethods.Contains(requestLine[0]))
             {
                 continue;
             }
@@ -138,6 +139,8 @@ public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<
 
         return examples;
     }
+
+    private static readonly string[] RequestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     [GeneratedRegex("```http\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex HttpBlock();

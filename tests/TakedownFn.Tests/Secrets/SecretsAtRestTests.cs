@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TakedownFn.Storage;
 using TakedownFn.Storage.Secrets;
@@ -68,6 +69,22 @@ public sealed class SecretsAtRestTests(AzuriteFixture azurite) : IClassFixture<A
         var altered = stored[..^2] + (stored[^2] == 'A' ? 'B' : 'A') + stored[^1];
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(altered, "escalation-webhook|ta"));
         Assert.ThrowsAny<CryptographicException>(() => new SecretProtector(KeyEncryptionKey.Parse(Kek2, "kek"), []).Unprotect(stored, "escalation-webhook|ta"));
+    }
+
+    [Theory]
+    [InlineData("no-colon")]
+    [InlineData("id:c2hvcnQ=")]
+    [InlineData("bad id!:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    public void Protector_MalformedKeySetting_StopsStartNamingTheSettingNotTheValue(string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["TakedownFn:Secrets:KeyEncryptionKey"] = value }).Build();
+        var account = TakedownFn.Storage.Accounts.StorageAccount.FromSettings(name => name == "AzureWebJobsStorage" ? "UseDevelopmentStorage=true" : null);
+
+        var error = Assert.Throws<InvalidOperationException>(() => TakedownFn.Secrets.SecretSettings.Protector(configuration, account, "."));
+
+        Assert.Contains("TakedownFn:Secrets:KeyEncryptionKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value.Split(':').Last(), error.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Kek(string current, string? previous = null)

@@ -5,6 +5,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TakedownFn.Signing;
+using TakedownFn.Storage.Tenants;
 using TakedownFn.Testing;
 using TakedownFn.Tests.Notices;
 
@@ -111,6 +114,21 @@ public sealed class RequestSigningTests(AzuriteFixture azurite) : TenantTestBase
         var response = await Tenant.Platform.PostAsync(new Uri($"/api/cases/{caseId}/steps", UriKind.Relative), SampleNotices.Json(step));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignatureSweep_UsedSignaturesPastTheWindow_AreDeletedAndRecentOnesKept()
+    {
+        var store = App.Services.GetRequiredService<RequestSigningStore>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await store.TryUseAsync(Tenant.TenantId, new string('a', 64), now.AddMinutes(-1)));
+        Assert.True(await store.TryUseAsync(Tenant.TenantId, new string('b', 64), now.AddMinutes(4)));
+
+        await App.Services.GetRequiredService<SignatureSweep>().RunAsync(CancellationToken.None);
+
+        // The expired one is gone (it could be stored again), the recent one still counts as used.
+        Assert.True(await store.TryUseAsync(Tenant.TenantId, new string('a', 64), now.AddMinutes(-1)));
+        Assert.False(await store.TryUseAsync(Tenant.TenantId, new string('b', 64), now.AddMinutes(4)));
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();

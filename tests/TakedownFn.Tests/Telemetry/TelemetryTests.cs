@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -85,20 +84,13 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
     /// <summary>Answers every POST like Application Insights' ingestion does and keeps the (gzip) bodies.</summary>
     private sealed class IngestionEndpoint : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly LoopbackHttpServer _server;
         private readonly List<string> _bodies = [];
         private readonly SemaphoreSlim _received = new(0);
 
-        public IngestionEndpoint()
-        {
-            var port = FreePort();
-            Url = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(Url.ToString());
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
+        public IngestionEndpoint() => _server = new LoopbackHttpServer(ReceiveAsync);
 
-        public Uri Url { get; }
+        public Uri Url => _server.Url;
 
         public async Task<string> WaitForAsync(Func<string, bool> match)
         {
@@ -127,46 +119,22 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
             }
         }
 
-        public void Dispose() => _listener.Close();
+        public void Dispose() => _server.Dispose();
 
-        private async Task ServeAsync()
+        private async Task ReceiveAsync(HttpListenerContext context)
         {
-            while (_listener.IsListening)
+            var gzip = context.Request.Headers["Content-Encoding"] == "gzip";
+            using var reader = new StreamReader(gzip ? new GZipStream(context.Request.InputStream, CompressionMode.Decompress) : context.Request.InputStream);
+            var text = await reader.ReadToEndAsync();
+            lock (_bodies)
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                body.Position = 0;
-                var gzip = context.Request.Headers["Content-Encoding"] == "gzip";
-                using var reader = new StreamReader(gzip ? new GZipStream(body, CompressionMode.Decompress) : body);
-                var text = await reader.ReadToEndAsync();
-                lock (_bodies)
-                {
-                    _bodies.Add(text);
-                }
-
-                _received.Release();
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync("{\"itemsReceived\":1,\"itemsAccepted\":1,\"errors\":[]}"u8.ToArray());
-                context.Response.Close();
+                _bodies.Add(text);
             }
-        }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            _received.Release();
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync("{\"itemsReceived\":1,\"itemsAccepted\":1,\"errors\":[]}"u8.ToArray());
         }
     }
 }
