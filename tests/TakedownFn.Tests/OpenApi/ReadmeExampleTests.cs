@@ -15,9 +15,24 @@ public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<
     public static TheoryData<string> Examples() => [.. ReadExamples().Select(e => e.Title)];
 
     [Fact]
-    public void Readme_HttpExamples_AreFound()
+    public void Readme_Examples_AreFoundInHttpAndCurlBlocks()
     {
         Assert.Contains(ReadExamples(), e => e.Title.StartsWith("POST /api/cases/{id}/steps", StringComparison.Ordinal));
+        Assert.Contains(ReadExamples(), e => e.Title.EndsWith(", curl)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"kind\": \"content-removed\", \"occuredAt\": \"2026-12-01T09:00:00Z\"}")]
+    [InlineData("{\"kind\": \"evidence-preserved\", \"evidence\": {\"contentHash\": \"ab\", \"retentionDays\": \"a year\"}}")]
+    public async Task StepSchema_MisspeltFieldOrWrongType_FailsValidation(string body)
+    {
+        await using var app = new TakedownFnFactory(azurite.Server);
+        var document = await OpenApiDocumentTests.GetDocumentAsync(app);
+        var schema = document["paths"]!["/api/cases/{id}/steps"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+
+        using var json = JsonDocument.Parse(body);
+
+        Assert.False(Strict(document, schema).Evaluate(json.RootElement).IsValid);
     }
 
     [Theory]
@@ -137,8 +152,28 @@ public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<
             examples.Add(new Example(title, requestLine[0], path, bodies));
         }
 
+        // curl examples with a JSON body: curl -X METHOD host/api/... -d '{...}'
+        foreach (Match block in ShBlock().Matches(readme))
+        {
+            foreach (var line in block.Groups[1].Value.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n'))
+            {
+                if (CurlWithBody().Match(line) is { Success: true } curl)
+                {
+                    var method = curl.Groups["method"].Success ? curl.Groups["method"].Value : "POST";
+                    var title = $"{method} {curl.Groups["path"].Value} (README line {readme[..block.Index].Count(c => c == '\n') + 1}, curl)";
+                    examples.Add(new Example(title, method, curl.Groups["path"].Value, [JsonDocument.Parse(curl.Groups["body"].Value)]));
+                }
+            }
+        }
+
         return examples;
     }
+
+    [GeneratedRegex("```sh\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShBlock();
+
+    [GeneratedRegex(@"^\s*curl\b(?:.*?-X (?<method>[A-Z]+))?.*?\S*?(?<path>/api/[^\s?'""]+).*?-d '(?<body>\{.*\})'")]
+    private static partial Regex CurlWithBody();
 
     private static readonly string[] RequestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
