@@ -3,6 +3,7 @@ using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
+using TakedownFn.OpenApi;
 using TakedownFn.Reports;
 using TakedownFn.SafeHarbour;
 using TakedownFn.RateLimiting;
@@ -36,5 +37,6 @@ internal static class AppRegistration
         builder.AddTakedownEvidence();
         builder.AddTakedownSafeHarbour();
         builder.AddTakedownIncidents();
+        builder.AddTakedownOpenApi();
     }
 }

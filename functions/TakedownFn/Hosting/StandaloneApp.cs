@@ -5,6 +5,7 @@ using TakedownFn.Health;
 using TakedownFn.Incidents;
 using TakedownFn.LedgerApi;
 using TakedownFn.Notices;
+using TakedownFn.OpenApi;
 using TakedownFn.Reports;
 using TakedownFn.SafeHarbour;
 using TakedownFn.Signing;
@@ -55,6 +56,14 @@ internal static class StandaloneApp
         app.UseRateLimiter();
         app.UseRequestSignatures();
         app.UseAuthorization();
+        app.MapTakedownEndpoints();
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Every HTTP endpoint; also mapped, unserved, to generate the worker's OpenAPI document.</summary>
+    public static void MapTakedownEndpoints(this WebApplication app)
+    {
         app.MapHealth();
         app.MapNotices();
         app.MapCases();
@@ -67,7 +76,6 @@ internal static class StandaloneApp
         app.MapEvidence();
         app.MapSafeHarbour();
         app.MapIncidents();
-        await app.RunAsync();
-        return 0;
+        app.MapOpenApiDocs();
     }
 }

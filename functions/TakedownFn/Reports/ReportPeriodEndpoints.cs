@@ -66,7 +66,7 @@ internal static class ReportPeriodEndpoints
             ? TypedResults.Ok(new { periodId = id, differences })
             : Problems.NotFound("closed period");
 
-    private sealed record PeriodRequest(string? From, string? To, string? Tz, string? GroupBy);
+    internal sealed record PeriodRequest(string? From, string? To, string? Tz, string? GroupBy);
 
     /// <summary>Stored JSON bytes, written as they are (201 for a period closed by this request).</summary>
     private sealed class StoredJson(int status, byte[] body) : IResult

@@ -54,5 +54,5 @@ internal static class RequestSigningEndpoints
         return TypedResults.Ok(new { tenantId, required, secret = required ? secret : null });
     }
 
-    private sealed record SigningRequest(bool? Required);
+    internal sealed record SigningRequest(bool? Required);
 }

@@ -143,5 +143,5 @@ internal static partial class SlaTenantEndpoints
     [GeneratedRegex(@"^rule (\d+)")]
     private static partial Regex RuleIndex();
 
-    private sealed record WebhookRequest(string? Url);
+    internal sealed record WebhookRequest(string? Url);
 }

@@ -108,9 +108,9 @@ internal static class TenantEndpoints
         return key is null ? Problems.NotFound("key") : TypedResults.Ok(KeyView.From(key, time.GetUtcNow()));
     }
 
-    private sealed record CreateTenantRequest(string? Name);
+    internal sealed record CreateTenantRequest(string? Name);
 
-    private sealed record IssueKeyRequest(string? Role, DateTimeOffset? ExpiresAt);
+    internal sealed record IssueKeyRequest(string? Role, DateTimeOffset? ExpiresAt);
 }
 
 /// <summary>A key as admins see it.</summary>

@@ -51,6 +51,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetIncident", "get", "incidents/{id}", Policies.ReadIncidents),
         Http("ListRepeatDisclosers", "get", "repeat-disclosers", Policies.ReadIncidents),
         Http("GetDsaTransparencyReport", "get", "reports/dsa-transparency", ReportPolicies.OfficerReports),
+        Http("GetOpenApiDocument", "get", "openapi.json", null),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
@@ -136,6 +137,8 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         _ = app.Server;
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            // The reference UI is served by the standalone host only (its script is embedded in Scalar.AspNetCore).
+            .Where(e => !e.RoutePattern.RawText!.StartsWith(TakedownFn.OpenApi.OpenApiRegistration.DocsPath, StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
                 $"{m} /{e.RoutePattern.RawText!.TrimStart('/')} {e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault()}"))
             .Order();

@@ -24,7 +24,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
         typeof(NoticeFunctions), typeof(CaseFunctions), typeof(TenantFunctions), typeof(SlaFunctions),
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
         typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
-        typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions),
+        typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
