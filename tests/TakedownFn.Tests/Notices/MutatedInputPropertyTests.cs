@@ -14,8 +14,18 @@ namespace TakedownFn.Tests.Notices;
 /// in-process: never a 5xx, never a stored case for a rejected notice or a stored step for a
 /// rejected step, never a submitted value in an answer.
 /// </summary>
-public sealed class MutatedInputPropertyTests(AzuriteFixture azurite) : TenantTestBase(azurite)
+public sealed class MutatedInputPropertyTests(AzuriteFixture azurite) : TenantTestBase(azurite, Unlimited)
 {
+    // Ten thousand requests from one tenant and key would drain the default buckets (2,000 burst)
+    // on a fast machine; this test is about input, so its app's buckets are out of the way.
+    private static readonly Dictionary<string, string> Unlimited = new()
+    {
+        ["TakedownFn:RateLimits:Tenant:Burst"] = "1000000",
+        ["TakedownFn:RateLimits:Tenant:PerPeriod"] = "1000000",
+        ["TakedownFn:RateLimits:Key:Burst"] = "1000000",
+        ["TakedownFn:RateLimits:Key:PerPeriod"] = "1000000",
+    };
+
     private const int Iterations = 10_000;
     private const int StepCases = 8;
 
