@@ -56,6 +56,8 @@ Submit a notice:
 
 Then read the case (the answer's location):
   curl -s $url/api/cases/CASE_ID -H 'X-Api-Key: $(key officer)'
+
+The API reference: $url/api/docs  (OpenAPI 3.1 document: $url/api/openapi.json)
 EOT
       exit 0
     fi
