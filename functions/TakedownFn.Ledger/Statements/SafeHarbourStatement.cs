@@ -44,31 +44,7 @@ public static class SafeHarbourStatement
     private static Dictionary<string, string> Flatten(JsonNode? root)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(string path, JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var (name, child) in o)
-                    {
-                        Walk(path.Length == 0 ? name : $"{path}.{name}", child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                    {
-                        Walk($"{path}[{ItemKey(item)}]", item);
-                    }
-
-                    break;
-                default:
-                    values[path] = node?.ToJsonString() ?? "null";
-                    break;
-            }
-        }
-
-        Walk("", root);
+        JsonFigures.Flatten(root, "", ItemKey, values);
         return values;
     }
 

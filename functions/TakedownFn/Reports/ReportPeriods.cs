@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TakedownFn.Domain.Reports;
 using TakedownFn.Ledger.Checkpoints;
+using TakedownFn.Ledger.Statements;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Storage.Reports;
 
@@ -112,34 +113,10 @@ internal sealed class ReportPeriods(SlaReports reports, ReportStore store, Ledge
     private static Dictionary<string, string> Flatten(JsonNode report)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(string path, JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var (name, child) in o)
-                    {
-                        Walk($"{path}.{name}", child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                    {
-                        Walk($"{path}[{ItemKey(item)}]", item);
-                    }
-
-                    break;
-                default:
-                    values[path] = node?.ToJsonString() ?? "null";
-                    break;
-            }
-        }
-
         foreach (var group in report["groups"]!.AsArray().Append(report["total"]))
         {
             var key = group!["key"]!.AsObject().Select(k => $"{k.Key}={k.Value}");
-            Walk($"groups[{string.Join(',', key)}]", group);
+            JsonFigures.Flatten(group, $"groups[{string.Join(',', key)}]", ItemKey, values);
         }
 
         return values;
