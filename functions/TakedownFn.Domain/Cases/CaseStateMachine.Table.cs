@@ -153,7 +153,7 @@ public static partial class CaseStateMachine
     ];
 
     /// <summary>Steps every state accepts and keeps; added to each row of <see cref="Table"/>.</summary>
-    private static StepKind[] RecordKeeping => [DeadlineRecomputed, IncidentSurge, SurgeResponse, DisclosedToAuthority]; // a property: Table, above, is built first
+    private static StepKind[] RecordKeeping => [DeadlineRecomputed, IncidentSurge, SurgeResponse, DisclosedToAuthority, PersonalDataErased, ErasureRefused, PersonalDataDisclosed]; // a property: Table, above, is built first
 
     private static IReadOnlyDictionary<StepKind, CaseState> State(CaseState state, params (StepKind Step, CaseState? To)[][] groups)
     {

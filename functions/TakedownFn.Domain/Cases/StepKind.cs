@@ -72,4 +72,14 @@ public enum StepKind
     /// (Cybersecurity Law Art. 47: report to the authorities); the period statement counts these.
     /// </summary>
     DisclosedToAuthority,
+
+    // Personal-data lifecycle, recorded by the service (issue 14); accepted in every state, never changing it.
+    /// <summary>The case's data key was destroyed: on an officer's request (PIPL Art. 47, GDPR Art. 17) or when its retention ended.</summary>
+    PersonalDataErased,
+
+    /// <summary>An erasure was refused (or the retention erasure deferred) because a legal hold is on; names the hold's step.</summary>
+    ErasureRefused,
+
+    /// <summary>An officer read the case's personal fields in an evidence bundle (<c>?disclose=personal</c>); who and when, never the values.</summary>
+    PersonalDataDisclosed,
 }

@@ -16,10 +16,18 @@ internal static class CaseEntityMapping
     public static readonly string[] CaseColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
-        "PlatformReference", "ReceivedAt", "AcceptedAt", "ClockStartedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount", "PersonalData",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "ClockStartedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount", "PersonalData", "Erasure",
     ];
 
-    public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null)
+    /// <summary>The case's wrapped data key (<see cref="CaseNoticeCipher"/>); absent on plain (legacy) and erased cases.</summary>
+    public const string DataKeyProperty = "DataKey";
+    private const string SealedChunkPrefix = "Sealed";
+
+    /// <summary>
+    /// The case row; with <paramref name="cipher"/> the notice is sealed under a new data key of the
+    /// case (<c>DataKey</c>, <c>Sealed0…</c>), without it stored plain (<c>Notice0…</c>: legacy rows, the residue of an erased case).
+    /// </summary>
+    public static TableEntity ToEntity(CaseRecord record, ReadOnlyMemory<byte>? notice = null, CaseNoticeCipher? cipher = null)
     {
         var entity = new TableEntity(record.TenantId, CaseKeys.Case(record.CaseId))
         {
@@ -43,17 +51,60 @@ internal static class CaseEntityMapping
             ["StepCount"] = record.StepCount,
             ["ItemCount"] = record.ItemCount,
             ["PersonalData"] = record.PersonalData is null ? null : JsonSerializer.Serialize(record.PersonalData),
+            ["Erasure"] = record.Erasure is null ? null : JsonSerializer.Serialize(record.Erasure),
         };
         entity.ETag = record.ETag;
         if (notice is { } bytes)
         {
-            for (int offset = 0, i = 0; offset < bytes.Length; offset += NoticeChunkBytes, i++)
+            if (cipher is null)
             {
-                entity[$"{NoticeChunkPrefix}{i}"] = bytes.Slice(offset, Math.Min(NoticeChunkBytes, bytes.Length - offset)).ToArray();
+                WriteChunks(entity, NoticeChunkPrefix, bytes);
+            }
+            else
+            {
+                var (wrapped, sealedNotice) = cipher.Seal(record.TenantId, record.CaseId, bytes.Span);
+                entity[DataKeyProperty] = wrapped;
+                WriteChunks(entity, SealedChunkPrefix, sealedNotice);
             }
         }
 
         return entity;
+    }
+
+    /// <summary>Whether the row holds its notice sealed under a case data key.</summary>
+    public static bool IsSealed(TableEntity entity) => entity.GetString(DataKeyProperty) is not null;
+
+    /// <summary>Replaces a legacy row's plain notice by the sealed form (same row, same other properties).</summary>
+    public static TableEntity Sealed(TableEntity legacy, CaseNoticeCipher cipher)
+    {
+        var notice = ReadChunks(legacy, NoticeChunkPrefix);
+        var sealedRow = new TableEntity(legacy.Where(p => !p.Key.StartsWith(NoticeChunkPrefix, StringComparison.Ordinal) && p.Key is not ("odata.etag" or "Timestamp")).ToDictionary())
+        {
+            ETag = legacy.ETag,
+        };
+        var (wrapped, sealedNotice) = cipher.Seal(legacy.PartitionKey, legacy.GetString("CaseId")!, notice);
+        sealedRow[DataKeyProperty] = wrapped;
+        WriteChunks(sealedRow, SealedChunkPrefix, sealedNotice);
+        return sealedRow;
+    }
+
+    private static void WriteChunks(TableEntity entity, string prefix, ReadOnlyMemory<byte> bytes)
+    {
+        for (int offset = 0, i = 0; offset < bytes.Length; offset += NoticeChunkBytes, i++)
+        {
+            entity[$"{prefix}{i}"] = bytes.Slice(offset, Math.Min(NoticeChunkBytes, bytes.Length - offset)).ToArray();
+        }
+    }
+
+    private static byte[] ReadChunks(TableEntity entity, string prefix)
+    {
+        var buffer = new MemoryStream();
+        for (var i = 0; entity.GetBinary($"{prefix}{i}") is { } chunk; i++)
+        {
+            buffer.Write(chunk);
+        }
+
+        return buffer.ToArray();
     }
 
     public static CaseRecord ToCase(TableEntity entity) => new()
@@ -79,19 +130,24 @@ internal static class CaseEntityMapping
         StepCount = entity.GetInt32("StepCount") ?? 0,
         ItemCount = entity.GetInt32("ItemCount") ?? 0,
         PersonalData = entity.GetString("PersonalData") is { } personal ? JsonSerializer.Deserialize<DetectionSummary>(personal) : null,
+        Erasure = entity.GetString("Erasure") is { } erasure ? JsonSerializer.Deserialize<CaseErasure>(erasure) : null,
         ETag = entity.ETag,
     };
 
-    /// <summary>The notice bytes as submitted, reassembled from their chunks.</summary>
-    public static byte[] NoticeOf(TableEntity entity)
+    /// <summary>
+    /// The notice bytes as submitted, reassembled from their chunks and opened with the case's data
+    /// key when sealed; for an erased case, the non-personal residue kept in its place.
+    /// </summary>
+    public static byte[] NoticeOf(TableEntity entity, CaseNoticeCipher? cipher)
     {
-        var buffer = new MemoryStream();
-        for (var i = 0; entity.GetBinary($"{NoticeChunkPrefix}{i}") is { } chunk; i++)
+        if (entity.GetString(DataKeyProperty) is not { } wrapped)
         {
-            buffer.Write(chunk);
+            return ReadChunks(entity, NoticeChunkPrefix);
         }
 
-        return buffer.ToArray();
+        return cipher is null
+            ? throw new InvalidOperationException("The case's notice is sealed under a data key, and this store has no key-encryption key to open it.")
+            : cipher.Open(entity.PartitionKey, entity.GetString("CaseId")!, wrapped, ReadChunks(entity, SealedChunkPrefix));
     }
 
     public static TableEntity ToEntity(string tenantId, CaseEventRecord record) => new(tenantId, CaseKeys.Event(record.CaseId, record.Sequence))

@@ -89,6 +89,9 @@ public sealed record CaseRecord
     /// </summary>
     public DetectionSummary? PersonalData { get; init; }
 
+    /// <summary>Set once the case's personal data was erased; its notice is then only the non-personal residue.</summary>
+    public CaseErasure? Erasure { get; init; }
+
     /// <summary>The stored row's ETag; writes are conditional on it.</summary>
     public ETag ETag { get; init; }
 }

@@ -135,7 +135,7 @@ public sealed partial class CaseStore
     private IEnumerable<TableEntity> Rows(string tenantId, NewCase notice)
     {
         var caseId = notice.Case.CaseId;
-        yield return CaseEntityMapping.ToEntity(notice.Case with { ETag = default }, notice.Notice);
+        yield return CaseEntityMapping.ToEntity(notice.Case with { ETag = default }, notice.Notice, cipher);
         yield return CaseEntityMapping.ToEntity(tenantId, notice.Received);
         yield return CaseEntityMapping.ToPendingLeaf(tenantId, notice.Received, notice.Case.PolicyId, Ledger.LeafFactsOf.From(notice.Case, notice.Received).ToJson().ToJsonString());
         yield return new TableEntity(tenantId, CaseKeys.Reference(notice.Case.PlatformReference)) { ["CaseId"] = caseId, ["RequestHash"] = notice.RequestHash };

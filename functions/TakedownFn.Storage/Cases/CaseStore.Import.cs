@@ -20,7 +20,7 @@ public sealed partial class CaseStore
         {
             List<TableTransactionAction> rows =
             [
-                new(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(c.Case with { TenantId = tenantId, ETag = default }, c.Notice)),
+                new(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(c.Case with { TenantId = tenantId, ETag = default }, c.Notice, cipher)),
                 .. c.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapping.ToEntity(tenantId, e))),
             ];
             if (reportTodos)

@@ -81,7 +81,7 @@ public sealed partial class CaseStore
         await foreach (var entity in table.QueryAsync<TableEntity>(caseFilter, cancellationToken: cancellationToken))
         {
             var record = CaseEntityMapping.ToCase(entity);
-            yield return new CaseWithSteps(record, CaseEntityMapping.NoticeOf(entity), events.GetValueOrDefault(record.CaseId) ?? []);
+            yield return new CaseWithSteps(record, CaseEntityMapping.NoticeOf(entity, cipher), events.GetValueOrDefault(record.CaseId) ?? []);
         }
     }
 }

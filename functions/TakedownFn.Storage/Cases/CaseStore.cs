@@ -8,7 +8,8 @@ namespace TakedownFn.Storage.Cases;
 /// <see cref="CaseKeys"/>). Every change is one entity group transaction, so a case and its
 /// steps never disagree and a redelivered or concurrent write changes nothing twice.
 /// </summary>
-public sealed partial class CaseStore(TableClient table, bool reportTodos = true)
+/// <remarks>With a <see cref="CaseNoticeCipher"/> (the app always passes one) each new case's notice is sealed under its own data key.</remarks>
+public sealed partial class CaseStore(TableClient table, bool reportTodos = true, CaseNoticeCipher? cipher = null)
 {
     private const int MaxOperationsPerTransaction = 100;
 
@@ -21,7 +22,7 @@ public sealed partial class CaseStore(TableClient table, bool reportTodos = true
         }
 
         var entity = await table.GetEntityOrNullAsync(tenantId, CaseKeys.Case(caseId), withNotice ? null : CaseEntityMapping.CaseColumns, cancellationToken);
-        return entity is null ? null : new StoredCase(CaseEntityMapping.ToCase(entity), withNotice ? CaseEntityMapping.NoticeOf(entity) : null);
+        return entity is null ? null : new StoredCase(CaseEntityMapping.ToCase(entity), withNotice ? CaseEntityMapping.NoticeOf(entity, cipher) : null);
     }
 
     /// <summary>The case's steps in the order they were recorded.</summary>

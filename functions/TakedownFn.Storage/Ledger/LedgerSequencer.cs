@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
+using TakedownFn.Storage.Cases;
 using TakedownFn.Storage.Tenants;
 
 namespace TakedownFn.Storage.Ledger;
@@ -41,7 +42,8 @@ public sealed partial class LedgerSequencer
         LedgerSigningKeys keys,
         LedgerSequencerOptions options,
         TimeProvider time,
-        ILogger<LedgerSequencer> logger)
+        ILogger<LedgerSequencer> logger,
+        CaseNoticeCipher? cipher = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
         this.store = store ?? throw new ArgumentNullException(nameof(store));
@@ -51,7 +53,7 @@ public sealed partial class LedgerSequencer
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        pending = new PendingLeaves(cases);
+        pending = new PendingLeaves(cases, cipher);
     }
 
     /// <summary>Test hook: called at named points between writes; throwing there simulates a crash.</summary>

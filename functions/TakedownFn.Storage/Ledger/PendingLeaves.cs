@@ -5,7 +5,7 @@ using TakedownFn.Storage.Cases;
 namespace TakedownFn.Storage.Ledger;
 
 /// <summary>The ledger's to-do rows in the cases table (written by <see cref="CaseStore"/> with each event).</summary>
-internal sealed class PendingLeaves(TableClient cases)
+internal sealed class PendingLeaves(TableClient cases, CaseNoticeCipher? cipher)
 {
     private const int DeletesPerTransaction = 100;
 
@@ -46,7 +46,7 @@ internal sealed class PendingLeaves(TableClient cases)
     public async Task<byte[]?> NoticeAsync(string tenantId, string caseId, CancellationToken cancellationToken)
     {
         var entity = await cases.GetEntityOrNullAsync(tenantId, CaseKeys.Case(caseId), cancellationToken: cancellationToken);
-        return entity is null ? null : CaseEntityMapping.NoticeOf(entity);
+        return entity is null ? null : CaseEntityMapping.NoticeOf(entity, cipher);
     }
 
     /// <summary>Deletes the rows of events now in the log; rows already gone are fine.</summary>

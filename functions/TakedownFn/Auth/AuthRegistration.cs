@@ -13,6 +13,9 @@ internal static class Policies
     /// <summary>Incidents and repeat disclosers: compliance officers only.</summary>
     public const string ReadIncidents = "read-incidents";
 
+    /// <summary>Erasing a case's personal data: compliance officers only.</summary>
+    public const string ErasePersonalData = "erase-personal-data";
+
     public static void AddTakedownAuth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
@@ -23,6 +26,7 @@ internal static class Policies
             .AddPolicy(ReadCases, p => p.RequireRole(Role.Platform.Name(), Role.Officer.Name(), Role.Auditor.Name()))
             .AddPolicy(ReadLedger, p => p.RequireRole(Role.Officer.Name(), Role.Auditor.Name()))
             .AddPolicy(ManageTenants, p => p.RequireRole(Role.Admin.Name()))
-            .AddPolicy(ReadIncidents, p => p.RequireRole(Role.Officer.Name()));
+            .AddPolicy(ReadIncidents, p => p.RequireRole(Role.Officer.Name()))
+            .AddPolicy(ErasePersonalData, p => p.RequireRole(Role.Officer.Name()));
     }
 }

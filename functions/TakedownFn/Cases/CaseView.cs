@@ -30,6 +30,12 @@ internal sealed record CaseView(
     /// <summary>What personal-information detection found in the notice (no values); null when it read nothing.</summary>
     public PersonalDataView? PersonalData { get; init; }
 
+    /// <summary>When and why the case's personal data was erased; null while it is kept.</summary>
+    public Erasure.ErasureView? Erasure { get; init; }
+
+    /// <summary>When the case's personal data is due for erasure, and the legal hold deferring it (detail view; null once erased).</summary>
+    public Erasure.RetentionView? Retention { get; init; }
+
     /// <summary>The victim-centred incident the case belongs to, in the detail view.</summary>
     public string? Incident { get; init; }
 
@@ -83,6 +89,8 @@ internal sealed record CaseView(
             ClockStartedAt = record.ClockStartedAt ?? record.AcceptedAt,
             Missing = record.MissingElements.Select(id => MissingElementView.Of(record.Regime, id)).ToList(),
             PersonalData = PersonalDataView.From(record.PersonalData),
+            Erasure = TakedownFn.Erasure.ErasureView.From(record.Erasure),
+            Retention = events is null || record.Erasure is not null ? null : TakedownFn.Erasure.RetentionView.Of(record, events, now),
         };
     }
 

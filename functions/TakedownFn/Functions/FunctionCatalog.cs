@@ -1,3 +1,4 @@
+using TakedownFn.Erasure;
 using TakedownFn.LedgerApi;
 using TakedownFn.Processing;
 using TakedownFn.Reports;
@@ -50,6 +51,7 @@ internal static class FunctionCatalog
         new("ListRepeatDisclosers", new HttpFunctionTrigger("repeat-disclosers", "GET")),
         new("GetDsaTransparencyReport", new HttpFunctionTrigger("reports/dsa-transparency", "GET")),
         new("GetOpenApiDocument", new HttpFunctionTrigger("openapi.json", "GET")),
+        new("EraseCase", new HttpFunctionTrigger("cases/{id}/erasure", "POST")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
@@ -59,5 +61,6 @@ internal static class FunctionCatalog
         new("SweepSignatures", new TimerFunctionTrigger(SignatureSweep.Period), typeof(SignatureSweep)),
         new("SequenceLedger", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(LedgerSequencing)),
         new("FoldReports", new TimerFunctionTrigger(TimeSpan.FromSeconds(2)), typeof(ReportFolding)),
+        new("SweepRetention", new TimerFunctionTrigger(RetentionSweep.Period), typeof(RetentionSweep)),
     ];
 }

@@ -1,4 +1,5 @@
 using TakedownFn.Auth;
+using TakedownFn.Erasure;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Incidents;
@@ -38,5 +39,6 @@ internal static class AppRegistration
         builder.AddTakedownSafeHarbour();
         builder.AddTakedownIncidents();
         builder.AddTakedownOpenApi();
+        builder.AddTakedownErasure();
     }
 }

@@ -13,14 +13,15 @@ namespace TakedownFn.Hosting;
 /// <c>key issue-admin</c>, <c>demo</c> (a demo tenant with one key per role, for local runs) and
 /// <c>ledger self-check TENANT</c> (replays the tenant's stored log; exit code 1 when anything is wrong) and
 /// <c>report reconcile TENANT [--repair]</c> (recomputes the report rollups from the raw case rows; exit code 1 on a difference left unrepaired) and
-/// <c>secrets rewrap</c> (every kept secret re-wrapped under the current key-encryption key).
+/// <c>secrets rewrap</c> (every kept secret re-wrapped under the current key-encryption key) and
+/// <c>cases seal</c> (notices of cases accepted before per-case data keys sealed under one; data keys re-wrapped under the current KEK).
 /// Keys are printed once, as JSON on standard output, and stored only as hashes.
 /// </summary>
 internal static class Commands
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "report" or "secrets";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tenant" or "key" or "demo" or "ledger" or "report" or "secrets" or "cases";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -46,6 +47,13 @@ internal static class Commands
             var protector = app.Services.GetRequiredService<Storage.Secrets.SecretProtector>();
             var rewrapped = await Storage.Secrets.SecretRewrap.RunAsync(app.Services.GetRequiredService<StorageClients>().Tenants, protector, cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(new { rewrapped, keyEncryptionKey = protector.CurrentKeyId }, Output));
+            return 0;
+        }
+
+        if (args is ["cases", "seal"])
+        {
+            var (sealedNotices, rewrapped) = await app.Services.GetRequiredService<Storage.Cases.CaseStore>().SealAllAsync(cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(new { sealedNotices, rewrappedDataKeys = rewrapped }, Output));
             return 0;
         }
 

@@ -26,7 +26,8 @@ internal static class LedgerRegistration
                 sp.GetRequiredService<LedgerSigningKeys>(),
                 options,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<LedgerSequencer>>());
+                sp.GetRequiredService<ILogger<LedgerSequencer>>(),
+                sp.GetRequiredService<Storage.Cases.CaseNoticeCipher>());
         });
     }
 }

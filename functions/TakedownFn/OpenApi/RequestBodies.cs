@@ -19,6 +19,7 @@ internal static class RequestBodies
         ["PUT api/tenants/{tenantId}/request-signing"] = typeof(Signing.RequestSigningEndpoints.SigningRequest),
         ["PUT api/tenants/{tenantId}/escalation-webhook"] = typeof(Sla.SlaTenantEndpoints.WebhookRequest),
         ["POST api/reports/periods"] = typeof(Reports.ReportPeriodEndpoints.PeriodRequest),
+        ["POST api/cases/{id}/erasure"] = typeof(Erasure.ErasureRequest),
     };
 
     public static Type? For(string? method, string? relativePath) =>

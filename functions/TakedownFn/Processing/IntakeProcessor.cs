@@ -67,6 +67,12 @@ internal sealed partial class IntakeProcessor(
                 return;
             }
 
+            if (stored.Case.Erasure is not null)
+            {
+                // Erased: only the notice's non-personal residue is left, and the case was judged before.
+                return;
+            }
+
             if (stored.Case.State != CaseState.Received.ToId())
             {
                 // Processed already: a redelivery, or another instance was first. Linking its

@@ -45,9 +45,10 @@ internal static class StorageRegistration
         services.AddHostedService(sp => sp.GetRequiredService<StorageProvisioner>());
         // TakedownFn:Reports:Rollups=false stops recording report to-do rows with case changes (for the benchmark's baseline only).
         var rollups = configuration.GetValue("TakedownFn:Reports:Rollups", true);
-        services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases, rollups));
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(sp => SecretSettings.Protector(configuration, account, contentRoot));
+        services.AddSingleton(sp => new CaseNoticeCipher(sp.GetRequiredService<SecretProtector>()));
+        services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<StorageClients>().Cases, rollups, sp.GetRequiredService<CaseNoticeCipher>()));
         services.AddSingleton(sp => new TenantStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
         services.AddSingleton(sp => new TenantSettingsStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));
         services.AddSingleton(sp => new RequestSigningStore(sp.GetRequiredService<StorageClients>().Tenants, sp.GetRequiredService<SecretProtector>()));

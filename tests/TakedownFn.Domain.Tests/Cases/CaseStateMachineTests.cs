@@ -221,7 +221,8 @@ public class CaseStateMachineTests
     {
         Assert.All(Enum.GetValues<NoticeValidity>(), notice =>
             Assert.Equal(
-                [StepKind.EvidencePreserved, StepKind.Correction, StepKind.DeadlineRecomputed, StepKind.IncidentSurge, StepKind.SurgeResponse, StepKind.DisclosedToAuthority],
+                [StepKind.EvidencePreserved, StepKind.Correction, StepKind.DeadlineRecomputed, StepKind.IncidentSurge, StepKind.SurgeResponse, StepKind.DisclosedToAuthority,
+                 StepKind.PersonalDataErased, StepKind.ErasureRefused, StepKind.PersonalDataDisclosed],
                 CaseStateMachine.AllowedSteps(CaseState.Closed, notice)));
     }
 
