@@ -48,6 +48,10 @@ public sealed record EvidenceBundle
     /// <summary>The published verification keys (PEM), for convenience: a verifier trusts only keys it got elsewhere.</summary>
     public required string VerificationKeysPem { get; init; }
 
+    /// <summary>The personal fields, only in a bundle an officer asked for with <c>?disclose=personal</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public BundleDisclosure? Disclosure { get; init; }
+
     /// <summary>A signed note (c2sp.org/signed-note) over the bundle's RFC 8785 form without this member.</summary>
     public string? Signature { get; init; }
 }

@@ -5,11 +5,11 @@ namespace TakedownFn.Domain.Retention;
 
 /// <summary>
 /// A legal hold on a case: set by an <c>evidence-preserved</c> step with <c>evidence.legalHold: true</c>,
-/// released by a later <c>evidence-preserved</c> step with <c>evidence.legalHold: false</c> (no new step
-/// kind: a release is a preservation record too, and the platform already reports those). Steps that
-/// leave <c>legalHold</c> out change nothing. While a hold is on, personal data is neither erased on
-/// request nor at the end of retention (PIPL Art. 47: where a legal retention has not ended, stop
-/// processing but keep storing; GDPR Art. 17(3)(e): legal claims).
+/// released by a later <c>evidence-preserved</c> step with <c>evidence.legalHold: false</c> (or left out:
+/// every preservation record states whether a hold is on, and the platform's latest one decides). No new
+/// step kind: a release is a preservation record too. While a hold is on, personal data is neither
+/// erased on request nor at the end of retention (PIPL Art. 47: where a legal retention period has not
+/// ended, stop processing but keep storing; GDPR Art. 17(3)(e): legal claims).
 /// </summary>
 /// <param name="StepId">The step that set the hold.</param>
 /// <param name="SetAt">When it was recorded (server time).</param>
@@ -24,16 +24,17 @@ public sealed record LegalHold(string StepId, DateTimeOffset SetAt)
         LegalHold? hold = null;
         foreach (var (eventId, kind, recordedAt, details) in steps)
         {
-            if (kind == EvidencePreserved && HoldFlag(details) is { } on)
+            if (kind == EvidencePreserved)
             {
-                hold = on ? hold ?? new LegalHold(eventId, recordedAt) : null;
+                // A hold kept on by a later record is still the one set first.
+                hold = HoldFlag(details) ? hold ?? new LegalHold(eventId, recordedAt) : null;
             }
         }
 
         return hold;
     }
 
-    private static bool? HoldFlag(string details)
+    private static bool HoldFlag(string details)
     {
         try
         {
@@ -42,13 +43,11 @@ public sealed record LegalHold(string StepId, DateTimeOffset SetAt)
                    && document.RootElement.TryGetProperty("evidence", out var evidence)
                    && evidence.ValueKind == JsonValueKind.Object
                    && evidence.TryGetProperty("legalHold", out var flag)
-                   && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? flag.GetBoolean()
-                : null;
+                   && flag.ValueKind == JsonValueKind.True;
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 }

@@ -85,6 +85,31 @@ internal sealed partial class CaseErasures(CaseStore cases, TimeProvider time, I
         return new ErasureOutcome.Busy();
     }
 
+    /// <summary>
+    /// Records that <paramref name="actor"/> had the case's personal fields disclosed (a
+    /// <c>personal-data-disclosed</c> step and its leaf: who and when, never the values).
+    /// </summary>
+    public async Task RecordDisclosureAsync(string tenant, string caseId, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await cases.GetAsync(tenant, caseId, withNotice: false, cancellationToken);
+            if (stored is null)
+            {
+                return;
+            }
+
+            var sequence = stored.Case.StepCount + 1;
+            var step = Step(EventIds.For(caseId, StepKind.PersonalDataDisclosed, $"{sequence}"), caseId, sequence, StepKind.PersonalDataDisclosed, time.GetUtcNow(), actor, new { fields = "notice", to = actor });
+            if ((await cases.AppendAsync(stored.Case with { StepCount = sequence }, [step], cancellationToken: cancellationToken)).Status == AppendStatus.Appended)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Case {caseId} kept changing while its disclosure was recorded.");
+    }
+
     private static CaseEventRecord Step(string eventId, string caseId, int sequence, StepKind kind, DateTimeOffset now, string actor, object details) => new()
     {
         EventId = eventId,

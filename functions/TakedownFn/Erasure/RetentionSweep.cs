@@ -10,14 +10,14 @@ namespace TakedownFn.Erasure;
 /// Erases the personal data of every case whose retention ended (PIPL Art. 47: delete when the
 /// retention period ends), unless a legal hold is on: then the deferral is recorded once per hold
 /// (an <c>erasure-refused</c> step with reason <c>retention</c>) and the case is erased by the first
-/// sweep after the hold's release. Hourly on both hosts; reads each tenant's case rows without notices.
+/// sweep after the hold's release. Every 30 minutes on both hosts; reads each tenant's case rows without notices.
 /// </summary>
 internal sealed class RetentionSweep(TenantStore tenants, CaseStore cases, CaseErasures erasures, TimeProvider time) : ITimerHandler
 {
-    public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Period = TimeSpan.FromMinutes(30);
 
     /// <summary>The NCRONTAB form of <see cref="Period"/>, for the Functions host's attribute.</summary>
-    public const string Schedule = "0 0 * * * *";
+    public const string Schedule = "0 */30 * * * *";
 
     /// <summary>A case with no preservation rule (triaged before policy packs) keeps its data this long after its clock started.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(365);

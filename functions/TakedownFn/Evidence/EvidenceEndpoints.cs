@@ -34,11 +34,29 @@ internal static class EvidenceEndpoints
             return Problems.Validation([new Domain.Validation.ValidationError("format", "must be json or pdf")]);
         }
 
-        var tenant = Caller.From(context.User).Tenant;
-        var (bundle, problem) = await sources.BuildAsync(tenant, id, cancellationToken);
+        var disclose = context.Request.Query["disclose"].ToString();
+        if (disclose is not ("" or "personal"))
+        {
+            return Problems.Validation([new Domain.Validation.ValidationError("disclose", "must be personal")]);
+        }
+
+        var caller = Caller.From(context.User);
+        if (disclose.Length > 0 && caller.Role != Role.Officer)
+        {
+            // Auditors check the record; the personal fields are for the officers handling the case.
+            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only a compliance officer may have personal fields disclosed.");
+        }
+
+        var tenant = caller.Tenant;
+        var (bundle, problem) = await sources.BuildAsync(tenant, id, disclose.Length > 0, cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (bundle!.Disclosure is { Status: BundleDisclosures.Disclosed })
+        {
+            await sources.Erasures.RecordDisclosureAsync(tenant, id, caller.KeyId, cancellationToken);
         }
 
         var signed = Sign(bundle!, sources.Keys, tenant);
@@ -59,15 +77,17 @@ internal static class EvidenceEndpoints
 
 /// <summary>Reads what a bundle needs from storage: the case, its steps, their leaves and proofs, the checkpoint and keys.</summary>
 internal sealed class EvidenceSources(
-    CaseStore cases, LedgerStore ledger, TenantStore tenants, LedgerSigningKeys keys, CalendarCatalog calendars, SlaOptions sla, TimeProvider time)
+    CaseStore cases, LedgerStore ledger, TenantStore tenants, LedgerSigningKeys keys, CalendarCatalog calendars, SlaOptions sla, TimeProvider time, Erasure.CaseErasures erasures)
 {
+    public Erasure.CaseErasures Erasures => erasures;
+
     private const int ParallelReads = 16;
 
     public LedgerSigningKeys Keys => keys;
 
-    public async Task<(EvidenceBundle? Bundle, IResult? Problem)> BuildAsync(string tenant, string caseId, CancellationToken cancellationToken)
+    public async Task<(EvidenceBundle? Bundle, IResult? Problem)> BuildAsync(string tenant, string caseId, bool disclose, CancellationToken cancellationToken)
     {
-        var stored = await cases.GetAsync(tenant, caseId, withNotice: false, cancellationToken);
+        var stored = await cases.GetAsync(tenant, caseId, withNotice: disclose, cancellationToken);
         if (stored is null)
         {
             return (null, Problems.NotFound("case"));
@@ -109,6 +129,6 @@ internal sealed class EvidenceSources(
         var bundle = EvidenceBundleBuilder.Build(
             stored.Case, events, leaves, new BundleCheckpoint(note, checkpoint.TreeSize, Convert.ToHexStringLower(checkpoint.RootHash)),
             keys.Origin(tenant), keys.VerificationKeysPem, secret, time.GetUtcNow(), sla.WarningFraction, calendars);
-        return (bundle, null);
+        return (disclose ? bundle with { Disclosure = BundleDisclosures.Of(stored, bundle.Case.NoticeCommitment) } : bundle, null);
     }
 }

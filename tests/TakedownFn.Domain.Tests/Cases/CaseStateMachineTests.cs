@@ -18,30 +18,36 @@ public class CaseStateMachineTests
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         validated:         triaged>triaged processing-failed>processing-failed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         incomplete:        triaged>triaged no-action>no-action
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         processing-failed: processing-retried>received case-closed>closed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         triaged:           content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            no-action>no-action notice-forwarded-to-uploader>forwarded lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         forwarded:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            no-action>no-action lawsuit-notified>litigation
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         actioned:          content-removed content-disabled content-geo-restricted content-labelled
                            notice-supplemented validated
                            counter-notice-received>counter-noticed no-action>no-action lawsuit-notified>litigation case-closed>closed
@@ -49,31 +55,37 @@ public class CaseStateMachineTests
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         no-action:         content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            content-restored>restored lawsuit-notified>litigation case-closed>closed
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         counter-noticed:   content-restored>restored lawsuit-notified>litigation case-closed>closed
                            notice-supplemented validated
                            counter-notice-forwarded-to-notifier
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         restored:          lawsuit-notified>litigation case-closed>closed
                            notice-supplemented validated
                            evidence-preserved correction notifier-informed
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         litigation:        content-removed>actioned content-disabled>actioned content-geo-restricted>actioned content-labelled>actioned
                            notice-supplemented validated
                            content-restored>restored case-closed>closed
                            evidence-preserved correction notifier-informed statement-of-reasons-sent account-restricted account-suspended
                            sla-warning sla-breached
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         closed:            evidence-preserved correction
                            deadline-recomputed incident-surge surge-response disclosed-to-authority
+                           personal-data-erased erasure-refused personal-data-disclosed
         """;
 
     /// <summary>
@@ -292,7 +304,7 @@ public class CaseStateMachineTests
             Assert.False(WireIds.TryParse(step.ToId().ToUpperInvariant(), out StepKind _));
         }
 
-        Assert.Equal(30, WireIds.All<StepKind>().Count);
+        Assert.Equal(33, WireIds.All<StepKind>().Count);
         Assert.Equal(12, WireIds.All<CaseState>().Count);
     }
 

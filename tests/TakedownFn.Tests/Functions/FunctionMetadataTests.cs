@@ -52,6 +52,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("ListRepeatDisclosers", "get", "repeat-disclosers", Policies.ReadIncidents),
         Http("GetDsaTransparencyReport", "get", "reports/dsa-transparency", ReportPolicies.OfficerReports),
         Http("GetOpenApiDocument", "get", "openapi.json", null),
+        Http("EraseCase", "post", "cases/{id}/erasure", Policies.ErasePersonalData),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
@@ -61,6 +62,7 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         new("SweepSignatures", "timerTrigger", Schedule: "0 */5 * * * *"),
         new("SequenceLedger", "timerTrigger", Schedule: "*/2 * * * * *"),
         new("FoldReports", "timerTrigger", Schedule: "*/2 * * * * *"),
+        new("SweepRetention", "timerTrigger", Schedule: "0 */30 * * * *"),
     ];
 
     public static TheoryData<string> Names() => [.. Expected.Select(f => f.Name)];
