@@ -19,6 +19,8 @@ public sealed class SafeHarbourCalculator
     private const string EvidencePreservedKind = "evidence-preserved";
     private const string CounterNoticeReceivedKind = "counter-notice-received";
     private const string ContentRestoredKind = "content-restored";
+    private const string PersonalDataErasedKind = "personal-data-erased";
+    private const string ErasureRefusedKind = "erasure-refused";
 
     /// <summary>The step kind recording a disclosure to authorities (Domain StepKind.DisclosedToAuthority).</summary>
     public const string DisclosedToAuthority = "disclosed-to-authority";
@@ -125,7 +127,13 @@ public sealed class SafeHarbourCalculator
             withoutFacts,
             new ComplaintChannelFigures(channel),
             new TimelyHandlingFigures(act, weeks, breaches, counterNotices),
-            records);
+            records)
+        {
+            Retention = RetentionFigures.Of(cases.Values
+                .Where(c => c.Facts is not null && (regime is null || c.Facts.Regime == regime)
+                            && c.Stage("preservation")?.DueAt is { } end && end >= from && end < to)
+                .Select(c => (c.Stage("preservation")!.DueAt, c.ErasedAt, (IReadOnlyList<DateTimeOffset>)c.RefusedAt))),
+        };
     }
 
     /// <summary>
@@ -196,6 +204,12 @@ public sealed class SafeHarbourCalculator
 
         public int Disclosures { get; private set; }
 
+        /// <summary>When the case's personal data was erased, if it was.</summary>
+        public DateTimeOffset? ErasedAt { get; private set; }
+
+        /// <summary>When erasures were refused because of a legal hold.</summary>
+        public List<DateTimeOffset> RefusedAt { get; } = [];
+
         /// <summary>Stage → the event id of the leaf that first bound it as breached.</summary>
         public Dictionary<string, string> BreachRecordedBy { get; } = new(StringComparer.Ordinal);
 
@@ -224,6 +238,12 @@ public sealed class SafeHarbourCalculator
                     break;
                 case DisclosedToAuthority:
                     Disclosures++;
+                    break;
+                case PersonalDataErasedKind:
+                    ErasedAt ??= leaf.ServerTime;
+                    break;
+                case ErasureRefusedKind:
+                    RefusedAt.Add(leaf.ServerTime);
                     break;
             }
 

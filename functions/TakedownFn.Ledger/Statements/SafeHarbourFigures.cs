@@ -16,7 +16,11 @@ public sealed record SafeHarbourFigures(
     int CasesWithoutFacts,
     ComplaintChannelFigures ComplaintChannel,
     TimelyHandlingFigures TimelyHandling,
-    PreservationFigures Preservation);
+    PreservationFigures Preservation)
+{
+    /// <summary>Retention honoured (issue 14): cases whose personal-data retention ended in the period, and whether it was erased.</summary>
+    public RetentionFigures? Retention { get; init; }
+}
 
 /// <summary>Condition 1: a working complaint channel.</summary>
 /// <param name="Regimes">Per regime, in regime id order.</param>
