@@ -76,8 +76,7 @@ internal static class EvidenceBenchmark
     /// <summary>The log: statement cases over the quarter after synthetic leaves up to <paramref name="logLeaves"/>.</summary>
     private static async Task<(int Leaves, TimeSpan Took)> SeedAsync(AzuriteServer azurite, string tenantId, int logLeaves, int statementCases)
     {
-        var caseLeaves = StatementSeed.Leaves(statementCases, 0, Quarter, Quarter.AddMonths(3)).Count;
-        var events = StatementSeed.Leaves(statementCases, Math.Max(0, logLeaves - caseLeaves - Steps), Quarter, Quarter.AddMonths(3));
+        var events = StatementSeed.Leaves(statementCases, logLeaves - Steps, Quarter, Quarter.AddMonths(3));
         var options = new StorageClientSettings { NetworkTimeout = TimeSpan.FromMinutes(10) };
 
         // The synthetic leaves' commitments are under a secret of a table of their own: the app's
@@ -87,22 +86,9 @@ internal static class EvidenceBenchmark
         var clock = Stopwatch.StartNew();
         await LedgerBenchmarkSupport.BulkLoadAsync(
             new LedgerStore(azurite.Table("evidenceledger", options)), new TenantStore(secrets), tenantId, events,
-            Every(200_000, written => Report.Line(string.Create(CultureInfo.InvariantCulture, $"bulk-loaded {written:N0} of {2L * events.Count:N0} rows in {clock.Elapsed.TotalSeconds:F0} s"))),
+            LedgerBenchmark.Every(200_000, written => $"bulk-loaded {written:N0} of {2L * events.Count:N0} rows in {clock.Elapsed.TotalSeconds:F0} s"),
             StatementSeed.Notice);
         return (events.Count, clock.Elapsed);
-    }
-
-    private static Action<long> Every(long step, Action<long> report)
-    {
-        long next = step;
-        return written =>
-        {
-            if (written >= next)
-            {
-                report(written);
-                next = (written / step * step) + step;
-            }
-        };
     }
 
     /// <summary>The offline verifier in process on the bundle and on the statement with the ledger's export.</summary>

@@ -22,16 +22,11 @@ internal static class StatementSeed
 
     /// <summary>
     /// The leaves of <paramref name="cases"/> cases received over [<paramref name="from"/>, <paramref name="to"/>),
-    /// preceded by <paramref name="padding"/> synthetic leaves before <paramref name="from"/> (other, older activity).
+    /// preceded by synthetic leaves before <paramref name="from"/> (other, older activity) that bring
+    /// the log to <paramref name="leaves"/> when the cases' own leaves are fewer.
     /// </summary>
-    public static List<PendingLeaf> Leaves(int cases, int padding, DateTimeOffset from, DateTimeOffset to)
+    public static List<PendingLeaf> Leaves(int cases, int leaves, DateTimeOffset from, DateTimeOffset to)
     {
-        var leaves = new List<PendingLeaf>(padding + (cases * 5 / 2));
-        for (int i = 0; i < padding; i += 10_000)
-        {
-            leaves.AddRange(LedgerBenchmarkSupport.SyntheticEvents(Math.Min(10_000, padding - i), from.AddDays(-30).AddSeconds(i / 10_000)));
-        }
-
         var spacing = (to - from - TimeSpan.FromDays(2)) / Math.Max(1, cases);
         var cased = new List<PendingLeaf>(cases * 5 / 2);
         for (int i = 0; i < cases; i++)
@@ -40,8 +35,15 @@ internal static class StatementSeed
         }
 
         cased.Sort(PendingLeaf.Order);
-        leaves.AddRange(cased);
-        return leaves;
+        var padding = Math.Max(0, leaves - cased.Count);
+        var log = new List<PendingLeaf>(padding + cased.Count);
+        for (int i = 0; i < padding; i += 10_000)
+        {
+            log.AddRange(LedgerBenchmarkSupport.SyntheticEvents(Math.Min(10_000, padding - i), from.AddDays(-30).AddSeconds(i / 10_000)));
+        }
+
+        log.AddRange(cased);
+        return log;
     }
 
     /// <summary>The notice a received leaf commits to (a stand-in: the statement never opens it).</summary>
