@@ -17,8 +17,8 @@ namespace TakedownFn.Benchmarks;
 /// Then the evidence bundle of a case with 50 steps recorded through the API on top of that log
 /// (JSON and PDF), the quarter's safe-harbour statement, and the offline verifier on each; beside
 /// the case view of the same case (the same case and step reads, without leaves, proofs, signing)
-/// and, for the verifier, reading its input files. One warm-up, then three runs; each run's
-/// median, reported as the median and range of the runs.
+/// and, for the verifier, reading its input files. One warm-up, then three runs (the case view and
+/// the bundles taking turns); each run's median, reported as the median and range of the runs.
 /// </summary>
 internal static class EvidenceBenchmark
 {
@@ -45,10 +45,14 @@ internal static class EvidenceBenchmark
         var leaves = JsonNode.Parse(bundle)!["checkpoint"]!["treeSize"]!.GetValue<long>();
         Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"log size at the bundle",-42} {leaves,9:N0} leaves, bundle {bundle.Length / 1024.0:F0} KiB"));
 
-        var view = await RunsAsync(() => GetAsync(auditor, $"/api/cases/{caseId}"));
+        // Interleaved, so that whatever else the machine does weighs on the baseline as on the bundle.
         var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        var json = await RunsAsync(() => GetAsync(auditor, $"/api/cases/{caseId}/evidence", phases));
-        var pdf = await RunsAsync(() => GetAsync(auditor, $"/api/cases/{caseId}/evidence?format=pdf"));
+        var interleaved = await RunsAsync(
+            Requests,
+            () => GetAsync(auditor, $"/api/cases/{caseId}"),
+            () => GetAsync(auditor, $"/api/cases/{caseId}/evidence", phases),
+            () => GetAsync(auditor, $"/api/cases/{caseId}/evidence?format=pdf"));
+        var (view, json, pdf) = (interleaved[0], interleaved[1], interleaved[2]);
         Print("case view (baseline)", view);
         Print("evidence bundle, JSON (target < 100 ms)", json, view);
         Print("evidence bundle, PDF", pdf, view);
@@ -213,22 +217,35 @@ internal static class EvidenceBenchmark
     }
 
     /// <summary>One warm-up, then <see cref="Runs"/> runs of <paramref name="requests"/> sequential calls; each run's median, in ms.</summary>
-    private static async Task<double[]> RunsAsync(Func<Task> call, int requests = Requests)
+    private static async Task<double[]> RunsAsync(Func<Task> call, int requests = Requests) => (await RunsAsync(requests, call))[0];
+
+    /// <summary>As above for several calls, taking turns: one of each per round; per call, each run's median.</summary>
+    private static async Task<double[][]> RunsAsync(int requests, params Func<Task>[] calls)
     {
-        await call();
-        var medians = new double[Runs];
+        foreach (var call in calls)
+        {
+            await call();
+        }
+
+        var medians = calls.Select(_ => new double[Runs]).ToArray();
         for (var r = 0; r < Runs; r++)
         {
-            var times = new double[requests];
+            var times = calls.Select(_ => new double[requests]).ToArray();
             for (var i = 0; i < requests; i++)
             {
-                var watch = Stopwatch.StartNew();
-                await call();
-                times[i] = watch.Elapsed.TotalMilliseconds;
+                for (var c = 0; c < calls.Length; c++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await calls[c]();
+                    times[c][i] = watch.Elapsed.TotalMilliseconds;
+                }
             }
 
-            Array.Sort(times);
-            medians[r] = times[requests / 2];
+            for (var c = 0; c < calls.Length; c++)
+            {
+                Array.Sort(times[c]);
+                medians[c][r] = times[c][requests / 2];
+            }
         }
 
         return medians;
