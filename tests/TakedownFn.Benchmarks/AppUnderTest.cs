@@ -26,7 +26,11 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public string TenantId => Keys["tenant"];
 
-    public static async Task<AppUnderTest> StartAsync(AzuriteServer azurite, string storagePrefix, Dictionary<string, string>? settings = null)
+    /// <param name="azurite">The storage the app runs on.</param>
+    /// <param name="storagePrefix">Its tables', queues' and containers' prefix.</param>
+    /// <param name="settings">Environment settings for the app.</param>
+    /// <param name="beforeStart">Runs once the demo tenant exists (its id given) and before the app starts: to seed its storage.</param>
+    public static async Task<AppUnderTest> StartAsync(AzuriteServer azurite, string storagePrefix, Dictionary<string, string>? settings = null, Func<string, Task>? beforeStart = null)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -46,6 +50,10 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var keys = demo.RootElement.GetProperty("keys").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
         keys["admin"] = admin.RootElement.GetProperty("key").GetString()!;
         keys["tenant"] = demo.RootElement.GetProperty("tenantId").GetString()!;
+        if (beforeStart is not null)
+        {
+            await beforeStart(keys["tenant"]);
+        }
 
         var process = Start(environment, []);
         process.OutputDataReceived += (_, _) => { };

@@ -173,7 +173,8 @@ internal static class LedgerBenchmark
             TimeProvider.System, NullLogger<LedgerSequencer>.Instance);
 
     /// <summary>A progress line on standard error each time the count passes a multiple of <paramref name="step"/>, so a long load shows it is alive.</summary>
-    private static Action<long> Every(long step, Func<long, string> text)
+    /// <summary>Reports progress on standard error each time the count passes a multiple of <paramref name="step"/>.</summary>
+    internal static Action<long> Every(long step, Func<long, string> text)
     {
         long next = step;
         return count =>

@@ -2,7 +2,7 @@ using TakedownFn.Benchmarks;
 using TakedownFn.Testing;
 
 // Usage: dotnet run -c Release --project tests/TakedownFn.Benchmarks -- [storage|intake|ledger|sla|detection|reports|evidence|all]
-//        [--seconds N] [--workers N] [--ledger-leaves N] [--append-leaves N] [--replay-leaves N] [--sla-cases N] [--report-cases N] [--evidence-cases N]
+//        [--seconds N] [--workers N] [--ledger-leaves N] [--append-leaves N] [--replay-leaves N] [--sla-cases N] [--report-cases N] [--evidence-leaves N] [--statement-cases N] [--quick]
 // Each section starts its own Azurite (in memory), so no section's data slows another's, and
 // every figure is measured against a floor in the same run.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -18,7 +18,9 @@ await Section("ledger", azurite => LedgerBenchmark.RunAsync(azurite, ledgerLeave
 await Section("sla", azurite => SlaBenchmark.RunAsync(azurite, Option("--sla-cases", 10_000)));
 await Section("detection", azurite => DetectionBenchmark.RunAsync(azurite, settings));
 await Section("reports", azurite => ReportsBenchmark.RunAsync(azurite, Option("--report-cases", 20_000), settings));
-await Section("evidence", azurite => EvidenceBenchmark.RunAsync(azurite, Option("--evidence-cases", 1_000)));
+// --quick: the evidence section on a small log (minutes instead of the hours Azurite needs to load 1,000,000 cases).
+var quick = args.Contains("--quick");
+await Section("evidence", azurite => EvidenceBenchmark.RunAsync(azurite, Option("--evidence-leaves", quick ? 20_000 : 1_000_000), Option("--statement-cases", quick ? 5_000 : 1_000_000)));
 return 0;
 
 async Task Section(string name, Func<AzuriteServer, Task> run)

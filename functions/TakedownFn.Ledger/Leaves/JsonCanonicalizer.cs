@@ -44,6 +44,14 @@ public static partial class JsonCanonicalizer
         return Canonicalize(document.RootElement);
     }
 
+    /// <summary>Canonical UTF-8 bytes of the JSON string <paramref name="value"/> (quotes included), as a member name is written.</summary>
+    internal static byte[] CanonicalString(string value)
+    {
+        var builder = new StringBuilder();
+        AppendString(builder, value);
+        return Encode(builder);
+    }
+
     private static void Write(StringBuilder output, JsonElement element)
     {
         switch (element.ValueKind)

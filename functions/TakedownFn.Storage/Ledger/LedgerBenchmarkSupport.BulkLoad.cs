@@ -19,20 +19,21 @@ public static partial class LedgerBenchmarkSupport
     /// <param name="store">The ledger to write to.</param>
     /// <param name="tenants">Where the tenant's commitment secret is kept.</param>
     /// <param name="tenantId">The tenant whose log this is.</param>
-    /// <param name="events">In sequencing order (<see cref="PendingLeaf.Order"/>); no <c>received</c> events, whose leaf commits to the stored notice.</param>
+    /// <param name="events">In sequencing order (<see cref="PendingLeaf.Order"/>); <c>received</c> events only with <paramref name="notices"/>, since their leaf commits to the stored notice.</param>
     /// <param name="progress">Hears the rows written so far (two per event).</param>
+    /// <param name="notices">The notice a <c>received</c> event's leaf commits to, as accepting it would have stored it.</param>
     /// <param name="cancellationToken">Stops the load; rows written stay, without a state row.</param>
     /// <remarks>
     /// For building logs large enough to time reads on (issue 5: proofs at 1,000,000 leaves). Appends
     /// are measured through the sequencer (<see cref="AppendSyntheticAsync"/>), never with this.
     /// </remarks>
     public static async Task<LedgerState> BulkLoadAsync(
-        LedgerStore store, TenantStore tenants, string tenantId, IReadOnlyList<PendingLeaf> events, Action<long>? progress = null, CancellationToken cancellationToken = default)
+        LedgerStore store, TenantStore tenants, string tenantId, IReadOnlyList<PendingLeaf> events, Action<long>? progress = null, Func<PendingLeaf, byte[]>? notices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tenants);
         ArgumentNullException.ThrowIfNull(events);
-        CheckLoadable(events);
+        CheckLoadable(events, notices is not null);
         if ((await store.GetStateAsync(tenantId, cancellationToken)).ETag != default)
         {
             throw new InvalidOperationException($"the log of tenant {tenantId} exists; a bulk load only builds a new one");
@@ -44,18 +45,18 @@ public static partial class LedgerBenchmarkSupport
         // Event rows first, in row key order, then leaf rows in index order: Azurite (LokiJS) keeps
         // a table's row keys in one sorted array and an insert moves every entry after it, so rows
         // that arrive in key order move none (a quarter off LokiJS's insert time for 300,000 leaves).
-        await AddAllAsync(store.Table, EventRows(tenantId, events), progress, cancellationToken);
-        await AddAllAsync(store.Table, LeafRows(tenantId, events, secret, tree), written => progress?.Invoke(events.Count + written), cancellationToken);
+        await AddAllAsync(store.Table, EventRows(tenantId, events, secret, notices), progress, cancellationToken);
+        await AddAllAsync(store.Table, LeafRows(tenantId, events, secret, tree, notices), written => progress?.Invoke(events.Count + written), cancellationToken);
         var state = tree.ApplyTo(LedgerState.Empty);
         var added = await store.Table.AddEntityAsync(state.ToEntity(tenantId), cancellationToken);
         return state with { ETag = added.Headers.ETag ?? default };
     }
 
-    private static void CheckLoadable(IReadOnlyList<PendingLeaf> events)
+    private static void CheckLoadable(IReadOnlyList<PendingLeaf> events, bool withNotices)
     {
         for (int i = 0; i < events.Count; i++)
         {
-            if (events[i].Event.Kind == LedgerLeaves.ReceivedKind)
+            if (!withNotices && events[i].Event.Kind == LedgerLeaves.ReceivedKind)
             {
                 throw new ArgumentException($"event {i} is a received event; its leaf commits to the stored notice, which a bulk load does not read", nameof(events));
             }
@@ -67,23 +68,28 @@ public static partial class LedgerBenchmarkSupport
         }
     }
 
-    /// <summary>The event index rows (<c>E{eventId}</c> → leaf index), exactly as the sequencer writes them, in row key order.</summary>
-    private static IEnumerable<TableEntity> EventRows(string tenantId, IReadOnlyList<PendingLeaf> events)
+    /// <summary>The event index rows (<c>E{eventId}</c> → leaf index and leaf), exactly as the sequencer writes them, in row key order.</summary>
+    private static IEnumerable<TableEntity> EventRows(string tenantId, IReadOnlyList<PendingLeaf> events, byte[] secret, Func<PendingLeaf, byte[]>? notices)
     {
-        var byKey = Enumerable.Range(0, events.Count).Select(i => (Key: LedgerRows.Event(events[i].Event.EventId), Index: (long)i)).ToArray();
+        var byKey = Enumerable.Range(0, events.Count).Select(i => (Key: LedgerRows.Event(events[i].Event.EventId), Index: i)).ToArray();
         Array.Sort(byKey, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, index) in byKey)
+        foreach (var (_, index) in byKey)
         {
-            yield return new TableEntity(tenantId, key) { ["Index"] = index };
+            // The leaf is computed again for its leaf row: holding a million leaves to write them twice costs more than the HMACs.
+            var leaf = Leaf(events[index], secret, notices);
+            yield return LedgerRows.EventRow(tenantId, events[index].Event.EventId, index, leaf, Rfc6962.HashLeaf(leaf));
         }
     }
 
+    private static byte[] Leaf(PendingLeaf pending, byte[] secret, Func<PendingLeaf, byte[]>? notices) =>
+        LedgerLeaves.From(pending, secret, pending.Event.Kind == LedgerLeaves.ReceivedKind ? notices!(pending) : null).ToCanonicalBytes();
+
     /// <summary>The leaf rows in index order; <paramref name="tree"/> ends as the edge of the whole log.</summary>
-    private static IEnumerable<TableEntity> LeafRows(string tenantId, IReadOnlyList<PendingLeaf> events, byte[] secret, TreeAppender tree)
+    private static IEnumerable<TableEntity> LeafRows(string tenantId, IReadOnlyList<PendingLeaf> events, byte[] secret, TreeAppender tree, Func<PendingLeaf, byte[]>? notices)
     {
         for (int i = 0; i < events.Count; i++)
         {
-            var leaf = LedgerLeaves.From(events[i], secret, notice: null).ToCanonicalBytes();
+            var leaf = Leaf(events[i], secret, notices);
             var leafHash = Rfc6962.HashLeaf(leaf);
             yield return new StoredLeaf(i, leaf, leafHash, events[i].Event.EventId, tree.Append(leafHash)).ToEntity(tenantId);
         }

@@ -124,7 +124,7 @@ public sealed partial class LedgerSequencer
                 var leafHash = Rfc6962.HashLeaf(leaf);
                 var tiles = tree.Append(leafHash);
                 actions.Add(new(TableTransactionActionType.Add, new StoredLeaf(index, leaf, leafHash, eventId, tiles).ToEntity(tenantId)));
-                events.Add(new(TableTransactionActionType.Add, new TableEntity(tenantId, LedgerRows.Event(eventId)) { ["Index"] = index }));
+                events.Add(new(TableTransactionActionType.Add, LedgerRows.EventRow(tenantId, eventId, index, leaf, leafHash)));
             }
 
             var next = tree.ApplyTo(state);

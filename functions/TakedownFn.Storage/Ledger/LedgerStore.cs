@@ -117,6 +117,30 @@ public sealed class LedgerStore(TableClient table)
         return row?.GetInt64("Index") is { } index && index < size ? index : null;
     }
 
+    /// <summary>
+    /// The leaf recording <paramref name="eventId"/>, when it is within the first
+    /// <paramref name="size"/> leaves; null otherwise. One point read: the event's index row holds
+    /// a copy of its leaf (a second read, of the leaf row, for rows written before it did). Its
+    /// <see cref="StoredLeaf.Tiles"/> are empty.
+    /// </summary>
+    public async Task<StoredLeaf?> FindLeafAsync(string tenantId, string eventId, long size, CancellationToken cancellationToken = default)
+    {
+        if (!IsKeySafe(eventId))
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityOrNullAsync(tenantId, LedgerRows.Event(eventId), cancellationToken: cancellationToken);
+        if (row?.GetInt64("Index") is not { } index || index >= size)
+        {
+            return null;
+        }
+
+        return row.GetBinary("Leaf") is { } leaf && row.GetBinary("Hash") is { } hash
+            ? new StoredLeaf(index, leaf, hash, eventId, [])
+            : await GetLeafAsync(tenantId, index, cancellationToken);
+    }
+
     /// <summary>Which of <paramref name="eventIds"/> the tenant's log already holds (their index rows exist).</summary>
     internal async Task<HashSet<string>> SequencedAsync(string tenantId, IEnumerable<string> eventIds, CancellationToken cancellationToken)
     {

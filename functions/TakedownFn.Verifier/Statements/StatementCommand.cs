@@ -37,16 +37,11 @@ internal static class StatementCommand
             throw new LedgerVerificationException("checkpoint.treeSize or checkpoint.rootHash differs from the signed checkpoint note");
         }
 
-        var leaves = await ReadLeavesAsync(a.Text("export"), checkpoint, a.Optional("key-name"), keyPem);
-
-        // Every figure, recounted from those leaves; differences are named before the signature is
-        // judged, so an edited statement says which figure was edited.
+        // Every figure, recounted from those leaves as they stream past (an export of millions of
+        // leaves is never held in memory); differences are named before the signature is judged,
+        // so an edited statement says which figure was edited.
         var calculator = new SafeHarbourCalculator(Time(statement, "from"), Time(statement, "to"), statement["regime"]?.GetValue<string>());
-        foreach (var leaf in leaves)
-        {
-            calculator.Add(leaf);
-        }
-
+        await CountLeavesAsync(a.Text("export"), checkpoint, a.Optional("key-name"), keyPem, calculator);
         var recomputed = JsonSerializer.SerializeToNode(calculator.Figures(), SafeHarbourStatement.Json);
         var differences = SafeHarbourStatement.Differences(statement["figures"], recomputed);
         if (differences.Count > 0)
@@ -102,7 +97,8 @@ internal static class StatementCommand
         }
     }
 
-    private static async Task<List<LedgerLeaf>> ReadLeavesAsync(string path, Checkpoint bound, string? keyName, string keyPem)
+    /// <summary>Adds the export's first leaves up to the bound checkpoint to <paramref name="calculator"/>, once they give its root.</summary>
+    private static async Task CountLeavesAsync(string path, Checkpoint bound, string? keyName, string keyPem, SafeHarbourCalculator calculator)
     {
         using (var replay = Open(path))
         {
@@ -122,20 +118,18 @@ internal static class StatementCommand
         var reader = new LedgerExportReader(input);
         await reader.ReadHeaderAsync();
         var range = new CompactRange();
-        var leaves = new List<LedgerLeaf>();
         while (range.Size < bound.TreeSize && await reader.ReadAsync() is { Checkpoint: null } record)
         {
             range.AppendLeaf(record.Leaf);
-            leaves.Add(LedgerLeaf.FromCanonicalBytes(record.Leaf));
+            calculator.Add(LedgerLeaf.FromCanonicalBytes(record.Leaf));
         }
 
+        // The figures are read only after this: a recount over leaves that are not the checkpoint's is never reported.
         var root = range.GetRoot();
         if (!root.AsSpan().SequenceEqual(bound.RootHash))
         {
             throw new RootMismatchException("statement checkpoint root", bound.RootHash, root);
         }
-
-        return leaves;
     }
 
     private static StreamReader Open(string path)

@@ -1,4 +1,6 @@
+using System.Text;
 using Azure.Data.Tables;
+using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Merkle;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Testing;
@@ -70,6 +72,40 @@ public sealed class LedgerBenchmarkSupportTests(AzuriteFixture azurite) : IClass
 
         Assert.Equal($"the log of tenant {log.TenantId} exists; a bulk load only builds a new one", e.Message);
         Assert.Equal(before, await RowsAsync(log));
+    }
+
+    [Fact]
+    public async Task BulkLoad_ReceivedEventWithItsNotice_LeafCommitsToThatNotice()
+    {
+        var log = await LedgerTestLog.CreateAsync(azurite);
+        var events = ReceivedThenStep(DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        await LedgerBenchmarkSupport.BulkLoadAsync(log.Store, log.Tenants, log.TenantId, events, notices: p => Encoding.UTF8.GetBytes($"{{\"case\":\"{p.Event.CaseId}\"}}"));
+
+        var secret = await log.Tenants.GetOrCreateCommitmentSecretAsync(log.TenantId);
+        var leaves = await log.AllLeavesAsync();
+        var received = LedgerLeaf.FromCanonicalBytes(leaves[0].Leaf);
+        Assert.Equal(("received", Commitment.Compute(secret, "notice", $"{{\"case\":\"{events[0].Event.CaseId}\"}}")), (received.EventType, received.Commitments["notice"]));
+        Assert.False(LedgerLeaf.FromCanonicalBytes(leaves[1].Leaf).Commitments.ContainsKey("notice"));
+    }
+
+    [Fact]
+    public async Task BulkLoad_ReceivedEventWithoutNotices_ThrowsAndWritesNothing()
+    {
+        var log = await LedgerTestLog.CreateAsync(azurite);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => LedgerBenchmarkSupport.BulkLoadAsync(log.Store, log.Tenants, log.TenantId, ReceivedThenStep(DateTimeOffset.UtcNow)));
+
+        Assert.StartsWith("event 0 is a received event", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync(log));
+    }
+
+    private static List<PendingLeaf> ReceivedThenStep(DateTimeOffset at)
+    {
+        var caseId = Cases.CaseKeys.NewCaseId(at);
+        return [.. new[] { "received", "validated" }.Select((kind, i) => new PendingLeaf(
+            new Cases.CaseEventRecord { EventId = $"{caseId}-{kind}", CaseId = caseId, Sequence = i + 1, Kind = kind, RecordedAt = at.AddSeconds(i), Details = "{}", Actor = "service" },
+            null))];
     }
 
     /// <summary>Every row of the tenant's log but the state row (its checkpoint fields differ by design), as comparable text.</summary>
