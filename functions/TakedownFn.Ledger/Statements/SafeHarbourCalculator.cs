@@ -20,6 +20,9 @@ public sealed class SafeHarbourCalculator
     private const string CounterNoticeReceivedKind = "counter-notice-received";
     private const string ContentRestoredKind = "content-restored";
 
+    /// <summary>How <see cref="ChannelRegimeFigures.ReceivedByChannel"/> names cases whose leaves bind no channel (accepted before channels were recorded).</summary>
+    public const string UnrecordedChannel = "unrecorded";
+
     /// <summary>The step kind recording a disclosure to authorities (Domain StepKind.DisclosedToAuthority).</summary>
     public const string DisclosedToAuthority = "disclosed-to-authority";
 
@@ -73,7 +76,12 @@ public sealed class SafeHarbourCalculator
                 Percentile(ack, 90),
                 g.Count(c => c.Value.Incomplete),
                 g.Count(c => c.Value.IncompleteAnswered),
-                g.Count(c => c.Value.Supplemented));
+                g.Count(c => c.Value.Supplemented))
+            {
+                ReceivedByChannel = new SortedDictionary<string, int>(
+                    g.GroupBy(c => c.Value.Channel ?? UnrecordedChannel).ToDictionary(c => c.Key, c => c.Count()),
+                    StringComparer.Ordinal),
+            };
         }).ToList();
 
         var act = byRegime.Select(g =>
@@ -84,7 +92,10 @@ public sealed class SafeHarbourCalculator
                 valid.Count,
                 valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Met),
                 valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Breached),
-                valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Open));
+                valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Open))
+            {
+                ActStopped = valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Stopped),
+            };
         }).ToList();
 
         var weeks = withFacts
@@ -108,7 +119,10 @@ public sealed class SafeHarbourCalculator
             restoration.Count(o => o == StageOutcome.Met),
             restoration.Count(o => o == StageOutcome.Breached),
             restoration.Count(o => o == StageOutcome.Open),
-            withFacts.Count(c => c.Value.Restored));
+            withFacts.Count(c => c.Value.Restored))
+        {
+            RestorationStopped = restoration.Count(o => o == StageOutcome.Stopped),
+        };
 
         var preservation = withFacts.Select(c => c.Value.Stage("preservation")).OfType<LeafStage>().Select(Outcome).ToList();
         var records = new PreservationFigures(
@@ -118,7 +132,11 @@ public sealed class SafeHarbourCalculator
             preservation.Count(o => o == StageOutcome.Open),
             withFacts.Sum(c => c.Value.EvidencePreserved),
             withFacts.Sum(c => c.Value.Disclosures),
-            withFacts.Count(c => c.Value.Disclosures > 0));
+            withFacts.Count(c => c.Value.Disclosures > 0))
+        {
+            // A hold is in force at the period's end whenever its case was received: count every case of the regime.
+            CasesUnderLegalHold = cases.Values.Count(c => c.HoldPlacedAt is { } at && at < to && (regime is null || c.Facts?.Regime == regime)),
+        };
 
         return new SafeHarbourFigures(
             withFacts.Count,
@@ -158,6 +176,7 @@ public sealed class SafeHarbourCalculator
         Met,
         Breached,
         Open,
+        Stopped,
     }
 
     private static StageOutcome Outcome(LeafStage? stage) => stage?.State switch
@@ -165,6 +184,7 @@ public sealed class SafeHarbourCalculator
         null or "not-started" => StageOutcome.None,
         "met" => StageOutcome.Met,
         "breached" or "breached-early" => StageOutcome.Breached,
+        "stopped" => StageOutcome.Stopped,
         _ => StageOutcome.Open,
     };
 
@@ -195,6 +215,12 @@ public sealed class SafeHarbourCalculator
         public int EvidencePreserved { get; private set; }
 
         public int Disclosures { get; private set; }
+
+        /// <summary>The complaint channel the leaves bind, if any.</summary>
+        public string? Channel { get; private set; }
+
+        /// <summary>When the first evidence-preserved leaf binding a legal hold was recorded.</summary>
+        public DateTimeOffset? HoldPlacedAt { get; private set; }
 
         /// <summary>Stage → the event id of the leaf that first bound it as breached.</summary>
         public Dictionary<string, string> BreachRecordedBy { get; } = new(StringComparer.Ordinal);
@@ -236,6 +262,12 @@ public sealed class SafeHarbourCalculator
             {
                 // The sla-breached step names the breach when the deadline passed first; else the late step itself.
                 BreachRecordedBy.TryAdd(stage.Stage, leaf.EventId);
+            }
+
+            Channel = facts.Channel ?? Channel;
+            if (facts.LegalHold == true)
+            {
+                HoldPlacedAt ??= leaf.ServerTime;
             }
 
             Facts = facts;
