@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Testing;
+using TakedownFn.Tests.Evidence;
 using TakedownFn.Tests.Notices;
 using UglyToad.PdfPig;
 using static TakedownFn.Tests.Evidence.EvidenceTestSupport;
@@ -17,15 +17,6 @@ namespace TakedownFn.Tests.SafeHarbour;
 public sealed class SafeHarbourPdfTests(AzuriteFixture azurite) : TenantTestBase(azurite, Settings(Key.PrivateKeyPem))
 {
     private static readonly LedgerKeyPair Key = LedgerKeyPair.Generate();
-
-    private static string Period
-    {
-        get
-        {
-            var today = DateTime.UtcNow.Date;
-            return $"from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}";
-        }
-    }
 
     [Fact]
     public async Task Pdf_StatementWithABreachAndAHold_SummaryStatesTheJsonFiguresAndListsEveryBreach()
@@ -47,7 +38,7 @@ public sealed class SafeHarbourPdfTests(AzuriteFixture azurite) : TenantTestBase
         await RecordAsync(Tenant.Platform, late, Step("content-removed"));
         await BundleAsync(Tenant.Auditor, held);
         await BundleAsync(Tenant.Auditor, late);
-        var response = await Tenant.Auditor.GetAsync(new Uri($"/api/reports/safe-harbour?{Period}&format=pdf", UriKind.Relative));
+        var response = await Tenant.Auditor.GetAsync(new Uri($"/api/reports/safe-harbour?{SafeHarbourStatementTests.Period}&format=pdf", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -111,21 +102,9 @@ public sealed class SafeHarbourPdfTests(AzuriteFixture azurite) : TenantTestBase
     private static string Act(JsonNode r) =>
         string.Join(' ', (string)r["regime"]!, (int)r["valid"]!, (int)r["actMet"]!, (int)r["actBreached"]!, (int)r["actOpen"]!, (int)r["actStopped"]!);
 
-    private static string Words(PdfDocument pdf, int page) => string.Join(' ', pdf.GetPage(page).GetWords().Select(w => w.Text));
+    private static string Words(PdfDocument pdf, int page) => PdfText.Words(pdf, page);
 
-    private static string Time(JsonNode? value) =>
-        value is null ? "—" : value.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string Time(JsonNode? value) => PdfText.Time(value);
 
-    /// <summary>The PDF's duration format: a sign, then days, hours, minutes and seconds; a dash when absent.</summary>
-    private static string Seconds(JsonNode? value)
-    {
-        if (value is null)
-        {
-            return "—";
-        }
-
-        var span = TimeSpan.FromSeconds((long)value);
-        var a = span.Duration();
-        return (span < TimeSpan.Zero ? "-" : "+") + string.Create(CultureInfo.InvariantCulture, $"{(int)a.TotalDays}d {a.Hours:00}h {a.Minutes:00}m {a.Seconds:00}s");
-    }
+    private static string Seconds(JsonNode? value) => PdfText.Span(value is null ? null : TimeSpan.FromSeconds((long)value));
 }

@@ -22,7 +22,8 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
     private static readonly LedgerKeyPair Key = LedgerKeyPair.Generate();
     private readonly string _folder = Folder();
 
-    private static string Period
+    /// <summary>Yesterday to the day after tomorrow (UTC): a period holding the cases a test submits now.</summary>
+    internal static string Period
     {
         get
         {
