@@ -92,7 +92,11 @@ public sealed record BundleStage(
     string? Length,
     string? ClockStart,
     IReadOnlyList<BundleClockEvent> Clock,
-    IReadOnlyList<BundlePause> Pauses);
+    IReadOnlyList<BundlePause> Pauses)
+{
+    /// <summary>For <c>stopped</c>, <c>not-applicable</c> and a breach left by a stopped clock: the step that ended the stage (<c>case-closed</c>, <c>lawsuit-notified</c>).</summary>
+    public string? Reason { get; init; }
+}
 
 public sealed record BundleClockEvent(string Kind, DateTimeOffset At, string? Reason);
 

@@ -40,4 +40,7 @@ public sealed record Notice
 
     /// <summary>The platform's id of the victim's account; incidents group notices about the same account.</summary>
     public string? VictimAccount { get; init; }
+
+    /// <summary>The complaint channel the notice arrived by, one of <see cref="NoticeIntake.Channels"/>.</summary>
+    public string Channel { get; init; } = NoticeIntake.DefaultChannel;
 }

@@ -40,8 +40,9 @@ public static partial class NoticeIntake
         var severity = ParseSeverity(errors, submission.Severity);
         var topic = ParseTopic(errors, submission.Topic);
         var victimAccount = TextRules.Optional(errors, "victimAccount", submission.VictimAccount, NoticeLimits.MaxAccountLength);
+        var channel = ParseChannel(errors, submission.Channel);
 
-        if (!errors.IsEmpty || regime is null || category is null || items is null || platformReference is null || receivedAt is null)
+        if (!errors.IsEmpty || regime is null || category is null || items is null || platformReference is null || receivedAt is null || channel is null)
         {
             return ParseResult<Notice>.Failure(errors.ToReadOnlyList());
         }
@@ -67,6 +68,7 @@ public static partial class NoticeIntake
             Severity = severity,
             Topic = topic,
             VictimAccount = victimAccount,
+            Channel = channel,
         });
     }
 

@@ -138,10 +138,14 @@ public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, Report
     {
         StageState.Met => ReportNames.Met,
         StageState.Breached or StageState.BreachedEarly when status.CompletedAt is not null => ReportNames.Breached,
+
+        // Missed, then ended (closed, a lawsuit): a breach that can no longer be cured, not an overdue stage.
+        StageState.Breached when status.Reason is not null => ReportNames.Breached,
         StageState.Breached => ReportNames.Overdue,
         StageState.Paused => ReportNames.Paused,
         StageState.Stopped => ReportNames.Stopped,
         StageState.NotStarted => ReportNames.NotStarted,
+        StageState.NotApplicable => ReportNames.NotApplicable,
         _ when openBreach => ReportNames.Overdue,
         _ => ReportNames.Open,
     };

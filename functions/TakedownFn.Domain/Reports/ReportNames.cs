@@ -48,5 +48,8 @@ public static class ReportNames
     public const string Stopped = "stopped";
     public const string NotStarted = "not-started";
 
-    public static readonly IReadOnlyList<string> Outcomes = [Met, Breached, Overdue, Open, Paused, Stopped, NotStarted];
+    /// <summary>The case was closed before the stage's clock started: it never applied.</summary>
+    public const string NotApplicable = "not-applicable";
+
+    public static readonly IReadOnlyList<string> Outcomes = [Met, Breached, Overdue, Open, Paused, Stopped, NotStarted, NotApplicable];
 }

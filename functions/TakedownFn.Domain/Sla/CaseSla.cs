@@ -65,11 +65,18 @@ public static class CaseSla
         var stages = new List<StageStatus>();
         var timers = new List<SlaTimer>();
         var openBreaches = new List<SlaStage>();
+        var closing = steps.FirstOrDefault(s => s.Kind == StepKind.CaseClosed);
         foreach (var rule in policy.Rules.OrderBy(r => r.Stage))
         {
             var (clock, startIndex) = ClockOf(rule, steps);
             var completion = CompletionOf(rule, steps, startIndex);
             var status = StageEvaluator.Evaluate(rule, clock, completion, calendars, time, warningFraction);
+            if (status.State == StageState.NotStarted && closing is not null && StepSlaEffects.Table.Any(r => r.Step == StepKind.CaseClosed && r.Stops.Contains(rule.Stage)))
+            {
+                // Closed before its clock could start (no counter-notice, no action): the stage never applied.
+                status = status with { State = StageState.NotApplicable, Reason = closing.Kind.ToId() };
+            }
+
             stages.Add(status);
 
             var timed = steps.Where(s => s.TimedStage == rule.Stage).ToArray();
@@ -78,7 +85,7 @@ public static class CaseSla
                 openBreaches.Add(rule.Stage);
             }
 
-            if (completion is not null || status.Deadline is not { } deadline || status.State is StageState.Stopped or StageState.Paused or StageState.NotStarted)
+            if (completion is not null || clock is not { IsStopped: false } || status.Deadline is not { } deadline || status.State is StageState.Paused)
             {
                 continue;
             }

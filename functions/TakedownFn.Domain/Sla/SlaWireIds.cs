@@ -14,6 +14,12 @@ public static class SlaWireIds
 
     public static string ToId(this SlaTimerKind value) => KebabIds<SlaTimerKind>.ToId(value);
 
+    /// <summary>
+    /// A stage state as the case view, bundles and leaves write it: kebab-case, except
+    /// <see cref="StageState.Running"/>, which is <c>open</c> for continuity with older cases.
+    /// </summary>
+    public static string ToId(this StageState value) => value == StageState.Running ? "open" : KebabIds<StageState>.ToId(value);
+
     public static bool TryParse(string? id, out SlaTimerKind value) => KebabIds<SlaTimerKind>.TryParse(id, out value);
 
     public static bool TryParse(string? id, out SlaStage value) => KebabIds<SlaStage>.TryParse(id, out value);

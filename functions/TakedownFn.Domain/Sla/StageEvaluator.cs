@@ -43,11 +43,6 @@ public static partial class StageEvaluator
 
         var now = time.GetUtcNow();
         var calendar = calendars.Get(rule.Calendar);
-        if (completion is null && clock.IsStopped)
-        {
-            return new StageStatus(rule.Stage, StageState.Stopped, null, null, null, null, null, null, rule, clock.History);
-        }
-
         // A stage completed while its clock was paused: the pause ends when the work was done.
         var pauses = clock.Pauses.Select(p => p with { To = p.To ?? completion?.RecordedAt }).ToArray();
         if (pauses.Any(p => p.To is null))
@@ -73,9 +68,29 @@ public static partial class StageEvaluator
             Provisional = ConsultsCalendar(rule) && calendar.IsProvisional(calendar.LocalDate(clock.StartedAt), calendar.LocalDate(deadline)),
         };
 
+        if (completion is null && clock.IsStopped)
+        {
+            return JudgeStopped(status, clock);
+        }
+
         return rule.Stage == SlaStage.Preservation
             ? JudgePreservation(status, completion, now)
             : Judge(status, completion, now);
+    }
+
+    /// <summary>
+    /// A clock stopped before its stage completed: the stage no longer applies if it was stopped by
+    /// its deadline; stopped later, the deadline was already missed, and ending the stage (closing
+    /// the case, a lawsuit) does not undo that, so it stays breached by the time it ran over.
+    /// </summary>
+    private static StageStatus JudgeStopped(StageStatus status, SlaClock clock)
+    {
+        var stoppedAt = clock.StoppedAt!.Value;
+        var deadline = status.Deadline!.Value;
+        var stopped = status with { WarningAt = null, Reason = clock.History[^1].Reason };
+        return stoppedAt > deadline
+            ? stopped with { State = StageState.Breached, Margin = deadline - stoppedAt }
+            : stopped with { State = StageState.Stopped };
     }
 
     /// <summary>

@@ -16,7 +16,11 @@ public enum StageState
     /// <summary>Paused; no deadline until it resumes.</summary>
     Paused,
 
-    /// <summary>The stage no longer applies (its clock was stopped before it completed).</summary>
+    /// <summary>
+    /// The stage no longer applies: its clock was stopped in time, before it completed (a lawsuit
+    /// notified, the case closed). A clock stopped after its deadline leaves the stage
+    /// <see cref="Breached"/>. <see cref="StageStatus.Reason"/> names the stopping step.
+    /// </summary>
     Stopped,
 
     /// <summary>Completed in time (inside the window, for a window).</summary>
@@ -27,6 +31,12 @@ public enum StageState
 
     /// <summary>Completed before a window's minimum (17 USC 512(g)(2)(C): restored before 10 business days).</summary>
     BreachedEarly,
+
+    /// <summary>
+    /// The case was closed before the stage's clock started (e.g. no counter-notice was received, so
+    /// there was nothing to restore): it never applied. <see cref="StageStatus.Reason"/> names the closing step.
+    /// </summary>
+    NotApplicable,
 }
 
 /// <summary>The step that completed a stage, at the time the service recorded it.</summary>
@@ -46,7 +56,8 @@ public sealed record StageCompletion(
 /// <param name="Stage">The stage.</param>
 /// <param name="State">Where it stands.</param>
 /// <param name="Deadline">
-/// When it is due, paused time added back; <see langword="null"/> while paused or not started. For
+/// When it is due, paused time added back (for a stopped clock, as it stood when stopped);
+/// <see langword="null"/> while paused or not started. For
 /// preservation, the instant the evidence must be kept until.
 /// </param>
 /// <param name="Earliest">For a window, the earliest instant it may complete.</param>
@@ -78,4 +89,10 @@ public sealed record StageStatus(
     /// recorded step, when the year's data is added.
     /// </summary>
     public bool Provisional { get; init; }
+
+    /// <summary>
+    /// For <see cref="StageState.Stopped"/>, <see cref="StageState.NotApplicable"/> and a breach left by a
+    /// stopped clock, the step kind that ended the stage (<c>case-closed</c>, <c>lawsuit-notified</c>); otherwise null.
+    /// </summary>
+    public string? Reason { get; init; }
 }

@@ -27,6 +27,10 @@ public static class StepSlaEffects
     // acknowledgement is still due, so its clock keeps running.
     private static readonly SlaStage[] NeedsCompleteNotice = [SlaStage.Act, SlaStage.ForwardToUploader];
 
+    /// <summary>The stages a closed case can no longer complete.</summary>
+    private static readonly SlaStage[] EndsWithTheCase =
+        [SlaStage.Acknowledge, SlaStage.Act, SlaStage.ForwardToUploader, SlaStage.StatementOfReasons, SlaStage.CounterNoticeRestoration];
+
     /// <summary>Every row; a step kind not listed does nothing to the SLA.</summary>
     public static IReadOnlyList<StepSlaEffect> Table { get; } =
     [
@@ -53,6 +57,11 @@ public static class StepSlaEffects
 
         // 17 USC 512(g)(2)(C) and E-Commerce Law Art. 43: no restoration once a suit or complaint is notified.
         Row(StepKind.LawsuitNotified, stops: [SlaStage.CounterNoticeRestoration]),
+
+        // A closed case has no handling left: its running clocks stop (a deadline already missed stays
+        // breached). Preservation outlives the case: evidence-preserved is accepted after closing,
+        // because records must stay preservable for investigators (CaseStateMachine.Table).
+        Row(StepKind.CaseClosed, stops: EndsWithTheCase),
     ];
 
     /// <summary>The stage a step completes; <paramref name="topic"/> matters only for <see cref="StepKind.NotifierInformed"/>.</summary>

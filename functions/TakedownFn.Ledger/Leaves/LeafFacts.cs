@@ -54,6 +54,17 @@ public sealed record LeafFacts(
             facts["severity"] = Severity;
         }
 
+        // Written only when known, so leaves from before these facts keep their bytes and verify.
+        if (Channel is not null)
+        {
+            facts["channel"] = Channel;
+        }
+
+        if (LegalHold is { } hold)
+        {
+            facts["legalHold"] = hold;
+        }
+
         return facts;
     }
 
@@ -75,11 +86,21 @@ public sealed record LeafFacts(
             Text(facts, "validation"),
             Text(facts, "state"),
             stages,
-            [.. facts.GetProperty("completes").EnumerateArray().Select(c => c.GetString()!)]);
+            [.. facts.GetProperty("completes").EnumerateArray().Select(c => c.GetString()!)])
+        {
+            Channel = facts.TryGetProperty("channel", out var channel) ? channel.GetString() : null,
+            LegalHold = facts.TryGetProperty("legalHold", out var hold) ? hold.GetBoolean() : null,
+        };
     }
 
+    /// <summary>The complaint channel the notice arrived by; null in leaves of cases accepted before channels were recorded.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>On an <c>evidence-preserved</c> leaf, whether the evidence is kept under a legal hold; null on every other leaf.</summary>
+    public bool? LegalHold { get; init; }
+
     public bool Equals(LeafFacts? other) =>
-        other is not null && Regime == other.Regime && Category == other.Category && Severity == other.Severity
+        other is not null && Regime == other.Regime && Category == other.Category && Severity == other.Severity && Channel == other.Channel && LegalHold == other.LegalHold
         && Validation == other.Validation && State == other.State && Stages.SequenceEqual(other.Stages) && Completes.SequenceEqual(other.Completes);
 
     public override int GetHashCode() => HashCode.Combine(Regime, Category, State, Stages.Count);

@@ -22,6 +22,9 @@ public sealed class SafeHarbourCalculator
     private const string PersonalDataErasedKind = "personal-data-erased";
     private const string ErasureRefusedKind = "erasure-refused";
 
+    /// <summary>How <see cref="ChannelRegimeFigures.ReceivedByChannel"/> names cases whose leaves bind no channel (accepted before channels were recorded).</summary>
+    public const string UnrecordedChannel = "unrecorded";
+
     /// <summary>The step kind recording a disclosure to authorities (Domain StepKind.DisclosedToAuthority).</summary>
     public const string DisclosedToAuthority = "disclosed-to-authority";
 
@@ -75,7 +78,12 @@ public sealed class SafeHarbourCalculator
                 Percentile(ack, 90),
                 g.Count(c => c.Value.Incomplete),
                 g.Count(c => c.Value.IncompleteAnswered),
-                g.Count(c => c.Value.Supplemented));
+                g.Count(c => c.Value.Supplemented))
+            {
+                ReceivedByChannel = new SortedDictionary<string, int>(
+                    g.GroupBy(c => c.Value.Channel ?? UnrecordedChannel).ToDictionary(c => c.Key, c => c.Count()),
+                    StringComparer.Ordinal),
+            };
         }).ToList();
 
         var act = byRegime.Select(g =>
@@ -86,7 +94,10 @@ public sealed class SafeHarbourCalculator
                 valid.Count,
                 valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Met),
                 valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Breached),
-                valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Open));
+                valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Open))
+            {
+                ActStopped = valid.Count(c => Outcome(c.Value.Stage("act")) == StageOutcome.Stopped),
+            };
         }).ToList();
 
         var weeks = withFacts
@@ -110,7 +121,10 @@ public sealed class SafeHarbourCalculator
             restoration.Count(o => o == StageOutcome.Met),
             restoration.Count(o => o == StageOutcome.Breached),
             restoration.Count(o => o == StageOutcome.Open),
-            withFacts.Count(c => c.Value.Restored));
+            withFacts.Count(c => c.Value.Restored))
+        {
+            RestorationStopped = restoration.Count(o => o == StageOutcome.Stopped),
+        };
 
         var preservation = withFacts.Select(c => c.Value.Stage("preservation")).OfType<LeafStage>().Select(Outcome).ToList();
         var records = new PreservationFigures(
@@ -120,7 +134,11 @@ public sealed class SafeHarbourCalculator
             preservation.Count(o => o == StageOutcome.Open),
             withFacts.Sum(c => c.Value.EvidencePreserved),
             withFacts.Sum(c => c.Value.Disclosures),
-            withFacts.Count(c => c.Value.Disclosures > 0));
+            withFacts.Count(c => c.Value.Disclosures > 0))
+        {
+            // A hold is in force at the period's end whenever its case was received: count every case of the regime.
+            CasesUnderLegalHold = cases.Values.Count(c => c.HeldBefore(to) && (regime is null || c.Facts?.Regime == regime)),
+        };
 
         return new SafeHarbourFigures(
             withFacts.Count,
@@ -166,6 +184,7 @@ public sealed class SafeHarbourCalculator
         Met,
         Breached,
         Open,
+        Stopped,
     }
 
     private static StageOutcome Outcome(LeafStage? stage) => stage?.State switch
@@ -173,6 +192,7 @@ public sealed class SafeHarbourCalculator
         null or "not-started" => StageOutcome.None,
         "met" => StageOutcome.Met,
         "breached" or "breached-early" => StageOutcome.Breached,
+        "stopped" => StageOutcome.Stopped,
         _ => StageOutcome.Open,
     };
 
@@ -209,6 +229,16 @@ public sealed class SafeHarbourCalculator
 
         /// <summary>When erasures were refused because of a legal hold.</summary>
         public List<DateTimeOffset> RefusedAt { get; } = [];
+
+        /// <summary>The complaint channel the leaves bind, if any.</summary>
+        public string? Channel { get; private set; }
+
+        /// <summary>The legal-hold flag of each evidence-preserved leaf, in log order: the latest one decides (a leaf without the hold releases it).</summary>
+        public List<(DateTimeOffset At, bool Hold)> HoldChanges { get; } = [];
+
+        /// <summary>Whether a legal hold was in force just before <paramref name="instant"/>.</summary>
+        public bool HeldBefore(DateTimeOffset instant) =>
+            HoldChanges.LastOrDefault(c => c.At < instant) is { Hold: true };
 
         /// <summary>Stage → the event id of the leaf that first bound it as breached.</summary>
         public Dictionary<string, string> BreachRecordedBy { get; } = new(StringComparer.Ordinal);
@@ -256,6 +286,12 @@ public sealed class SafeHarbourCalculator
             {
                 // The sla-breached step names the breach when the deadline passed first; else the late step itself.
                 BreachRecordedBy.TryAdd(stage.Stage, leaf.EventId);
+            }
+
+            Channel = facts.Channel ?? Channel;
+            if (facts.LegalHold is { } hold)
+            {
+                HoldChanges.Add((leaf.ServerTime, hold));
             }
 
             Facts = facts;

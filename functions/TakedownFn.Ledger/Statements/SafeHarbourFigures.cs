@@ -42,7 +42,14 @@ public sealed record ChannelRegimeFigures(
     long? AcknowledgeP90Seconds,
     int Incomplete,
     int IncompleteAnswered,
-    int Supplemented);
+    int Supplemented)
+{
+    /// <summary>
+    /// Notices received by the complaint channel the notices arrived by (<c>api</c>,
+    /// <c>web-form</c>, …, <c>unrecorded</c> for cases from before channels were recorded), in id order.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ReceivedByChannel { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+}
 
 /// <summary>Condition 2: valid notices handled within the required time.</summary>
 /// <param name="Regimes">Per regime, in regime id order.</param>
@@ -59,8 +66,12 @@ public sealed record TimelyHandlingFigures(
 /// <param name="Valid">Notices judged valid (validation <c>valid</c> in the case's last leaf).</param>
 /// <param name="ActMet">Valid notices whose act stage was met.</param>
 /// <param name="ActBreached">Valid notices whose act stage was breached.</param>
-/// <param name="ActOpen">Valid notices whose act stage is neither (running, paused, stopped).</param>
-public sealed record ActRegimeFigures(string Regime, int Valid, int ActMet, int ActBreached, int ActOpen);
+/// <param name="ActOpen">Valid notices whose act stage is still running or paused.</param>
+public sealed record ActRegimeFigures(string Regime, int Valid, int ActMet, int ActBreached, int ActOpen)
+{
+    /// <summary>Valid notices whose act stage was stopped in time: the case was closed before any decision was due.</summary>
+    public int ActStopped { get; init; }
+}
 
 /// <param name="Week">ISO 8601 week of receipt, <c>2026-W49</c>.</param>
 /// <param name="ActMet">Valid notices received that week whose act stage was met.</param>
@@ -80,9 +91,13 @@ public sealed record BreachFigure(string CaseId, string Stage, DateTimeOffset Du
 /// <param name="Received">Cases with a counter-notice.</param>
 /// <param name="RestorationMet">Of those, restoration stages met (put back inside the window).</param>
 /// <param name="RestorationBreached">Restoration stages breached (too early or too late).</param>
-/// <param name="RestorationOpen">Restoration stages still running or stopped (e.g. a lawsuit was notified).</param>
+/// <param name="RestorationOpen">Restoration stages still running.</param>
 /// <param name="Restored">Cases with a <c>content-restored</c> step.</param>
-public sealed record CounterNoticeFigures(int Received, int RestorationMet, int RestorationBreached, int RestorationOpen, int Restored);
+public sealed record CounterNoticeFigures(int Received, int RestorationMet, int RestorationBreached, int RestorationOpen, int Restored)
+{
+    /// <summary>Restoration windows stopped before they ended: a lawsuit was notified (17 USC 512(g)(2)(C)) or the case was closed.</summary>
+    public int RestorationStopped { get; init; }
+}
 
 /// <summary>Condition 3: records lawfully preserved and cooperation given.</summary>
 /// <param name="PreservationRequired">Cases whose policy times a preservation stage.</param>
@@ -99,4 +114,11 @@ public sealed record PreservationFigures(
     int PreservationOpen,
     int EvidencePreservedSteps,
     int DisclosuresToAuthorities,
-    int CasesDisclosedToAuthorities);
+    int CasesDisclosedToAuthorities)
+{
+    /// <summary>
+    /// Cases (of the regime, whenever received) with evidence kept under a legal hold at the period's
+    /// end: an <c>evidence-preserved</c> leaf binding <c>legalHold</c> recorded before it.
+    /// </summary>
+    public int CasesUnderLegalHold { get; init; }
+}

@@ -16,7 +16,7 @@ internal static class CaseEntityMapping
     public static readonly string[] CaseColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Regime", "Category", "State", "Validation", "MissingElements", "Severity", "SeverityReasons",
-        "PlatformReference", "ReceivedAt", "AcceptedAt", "ClockStartedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount", "PersonalData", "Erasure",
+        "PlatformReference", "ReceivedAt", "AcceptedAt", "ClockStartedAt", "PolicyId", "Policy", "Deadlines", "SlaTimers", "OpenBreaches", "StepCount", "ItemCount", "PersonalData", "Erasure", "Channel",
     ];
 
     /// <summary>The case's wrapped data key (<see cref="CaseNoticeCipher"/>); absent on plain (legacy) and erased cases.</summary>
@@ -34,6 +34,7 @@ internal static class CaseEntityMapping
             ["CaseId"] = record.CaseId,
             ["Regime"] = record.Regime,
             ["Category"] = record.Category,
+            ["Channel"] = record.Channel,
             ["State"] = record.State,
             ["Validation"] = record.Validation,
             ["MissingElements"] = JsonSerializer.Serialize(record.MissingElements),
@@ -113,6 +114,7 @@ internal static class CaseEntityMapping
         CaseId = entity.GetString("CaseId")!,
         Regime = entity.GetString("Regime")!,
         Category = entity.GetString("Category")!,
+        Channel = entity.GetString("Channel"),
         State = entity.GetString("State")!,
         Validation = entity.GetString("Validation")!,
         MissingElements = JsonSerializer.Deserialize<string[]>(entity.GetString("MissingElements") ?? "[]")!,

@@ -30,6 +30,9 @@ public sealed record CaseRecord
 
     public required string Category { get; init; }
 
+    /// <summary>The complaint channel the notice arrived by (<c>api</c>, <c>web-form</c>, …); null on cases accepted before channels were recorded.</summary>
+    public string? Channel { get; init; }
+
     /// <summary>The case state id (<c>received</c>, <c>triaged</c>, …).</summary>
     public required string State { get; init; }
 

@@ -23,7 +23,23 @@ public static class LeafFactsOf
             .Where(d => d.CompletedAt == step.RecordedAt && Completes(step.Kind, d.Stage))
             .Select(d => d.Stage)
             .ToList();
-        return new LeafFacts(updated.Regime, updated.Category, updated.Severity, updated.Validation, updated.State, stages, completes);
+        return new LeafFacts(updated.Regime, updated.Category, updated.Severity, updated.Validation, updated.State, stages, completes)
+        {
+            Channel = updated.Channel,
+            LegalHold = step.Kind == EvidencePreserved ? LegalHoldOf(step.Details) : null,
+        };
+    }
+
+    private static readonly string EvidencePreserved = Domain.Cases.StepKind.EvidencePreserved.ToId();
+
+    /// <summary>The step's <c>evidence.legalHold</c> flag (false when absent), so the statement counts holds in force from leaves alone.</summary>
+    private static bool LegalHoldOf(string details)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(details);
+        return document.RootElement.TryGetProperty("evidence", out var evidence)
+            && evidence.ValueKind == System.Text.Json.JsonValueKind.Object
+            && evidence.TryGetProperty("legalHold", out var hold)
+            && hold.ValueKind == System.Text.Json.JsonValueKind.True;
     }
 
     private static bool Completes(string kind, string stage) =>

@@ -87,7 +87,12 @@ internal static partial class BundleVerifier
                 throw new LedgerVerificationException($"{name}.dueAt {stated.DueAt:O} differs from the deadline recomputed from the policy rule and calendar ({status.Deadline:O})");
             }
 
-            Expect(stated.Status, StateId(status.State), $"{name}.status \"{stated.Status}\" differs from the recomputed \"{StateId(status.State)}\" (judged at generatedAt {bundle.GeneratedAt:O})");
+            Expect(stated.Status, status.State.ToId(), $"{name}.status \"{stated.Status}\" differs from the recomputed \"{status.State.ToId()}\" (judged at generatedAt {bundle.GeneratedAt:O})");
+            if (stated.Reason != status.Reason)
+            {
+                throw new LedgerVerificationException($"{name}.reason \"{stated.Reason}\" differs from the recomputed \"{status.Reason}\" (the step that ended the stage)");
+            }
+
             if (stated.CompletedAt != status.CompletedAt)
             {
                 throw new LedgerVerificationException($"{name}.completedAt {stated.CompletedAt:O} differs from the recomputed {status.CompletedAt:O}");
@@ -150,13 +155,4 @@ internal static partial class BundleVerifier
             }
         }
     }
-
-    /// <summary>A stage state's wire id, as the case view writes it (<c>open</c> while running).</summary>
-    private static string StateId(StageState state) => state switch
-    {
-        StageState.Running => "open",
-        StageState.NotStarted => "not-started",
-        StageState.BreachedEarly => "breached-early",
-        _ => state.ToString().ToLowerInvariant(),
-    };
 }

@@ -112,6 +112,7 @@ internal sealed record CaseView(
             Clock = s.History.Select(e => new ClockEventView(e.Kind.ToString().ToLowerInvariant(), e.At, e.Reason)).ToList(),
             Pauses = s.History.Count == 0 ? [] : SlaClock.FromHistory(s.History).Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
             Provisional = s.Provisional,
+            Reason = s.Reason,
         };
     }
 
@@ -185,6 +186,9 @@ internal sealed record DeadlineView(string Stage, DateTimeOffset? DueAt, bool St
     /// (derived from the statute): it may still move, and a <c>deadline-recomputed</c> step will say so.
     /// </summary>
     public bool Provisional { get; init; }
+
+    /// <summary>For <c>stopped</c>, <c>not-applicable</c> and a breach left by a stopped clock: the step that ended the stage (<c>case-closed</c>, <c>lawsuit-notified</c>).</summary>
+    public string? Reason { get; init; }
 }
 
 internal sealed record ClockEventView(string Kind, DateTimeOffset At, string? Reason);

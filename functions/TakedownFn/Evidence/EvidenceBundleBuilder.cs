@@ -85,7 +85,10 @@ internal static class EvidenceBundleBuilder
     private static BundleStage Stage(DeadlineView d) => new(
         d.Stage, d.Status, d.DueAt, d.CompletedAt, d.CompletedBy, d.Margin, d.Statutory, d.Basis, d.Rule, d.Length, d.ClockStart,
         [.. (d.Clock ?? []).Select(c => new BundleClockEvent(c.Kind, c.At, c.Reason))],
-        [.. (d.Pauses ?? []).Select(p => new BundlePause(p.From, p.To))]);
+        [.. (d.Pauses ?? []).Select(p => new BundlePause(p.From, p.To))])
+    {
+        Reason = d.Reason,
+    };
 
     private static BundlePreservation Preservation(CaseEventRecord e)
     {

@@ -14,9 +14,6 @@ namespace TakedownFn.Evidence;
 /// </summary>
 internal static partial class EvidencePdf
 {
-    private const double Margin = 40;
-    private const double Line = 14;
-
     /// <summary>How the PDF writes an instant: UTC, to the second.</summary>
     public static string Time(DateTimeOffset? time) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "—";
@@ -39,7 +36,7 @@ internal static partial class EvidencePdf
         using var document = new PdfDocument();
         document.Info.Title = $"Evidence bundle, case {bundle.Case.CaseId}";
         document.Info.Creator = "TakedownFn";
-        var writer = new PageWriter(document);
+        var writer = new PdfPageWriter(document);
         Summary(writer, bundle, signed);
         writer.NewPage();
         Timeline(writer, bundle);
@@ -51,7 +48,7 @@ internal static partial class EvidencePdf
         return output.ToArray();
     }
 
-    private static void Summary(PageWriter w, EvidenceBundle bundle, JsonObject signed)
+    private static void Summary(PdfPageWriter w, EvidenceBundle bundle, JsonObject signed)
     {
         var c = bundle.Case;
         w.Title($"Evidence bundle — case {c.CaseId}");
@@ -90,7 +87,7 @@ internal static partial class EvidencePdf
         w.Small("Check the JSON bundle offline: TakedownFn.Verifier bundle --file bundle.json --key ledger.pub.pem");
     }
 
-    private static void Steps(PageWriter w, EvidenceBundle bundle)
+    private static void Steps(PdfPageWriter w, EvidenceBundle bundle)
     {
         w.Heading("Steps");
         double[] columns = [0, 28, 160, 330, 380];

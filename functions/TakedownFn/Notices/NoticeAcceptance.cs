@@ -110,6 +110,7 @@ internal sealed partial class NoticeAcceptance(CaseStore cases, IntakeQueue inta
             CaseId = caseId,
             Regime = notice.Regime,
             Category = notice.Category,
+            Channel = notice.Channel,
             State = CaseState.Received.ToId(),
             PlatformReference = notice.PlatformReference,
             ReceivedAt = notice.ReceivedAt,

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TakedownFn.Domain.Reports;
-using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Ledger.Statements;
+using TakedownFn.LedgerApi;
 using TakedownFn.Storage.Ledger;
 using TakedownFn.Storage.Reports;
 
@@ -44,13 +44,12 @@ internal sealed class ReportPeriods(SlaReports reports, ReportStore store, Ledge
             return (periodId, closed, false);
         }
 
-        var state = await ledger.GetStateAsync(tenantId, cancellationToken);
-        if (state.Checkpoint is null)
+        if (await BoundCheckpoint.CurrentAsync(ledger, tenantId, cancellationToken) is not { } bound)
         {
             return null;
         }
 
-        var checkpoint = Checkpoint.ParseNoteText(SignedNote.Parse(state.Checkpoint).Text);
+        var (checkpoint, checkpointJson) = bound;
         var report = await reports.BuildAsync(tenantId, query, cancellationToken);
         var statement = JsonSerializer.SerializeToUtf8Bytes(
             new
@@ -58,26 +57,15 @@ internal sealed class ReportPeriods(SlaReports reports, ReportStore store, Ledge
                 periodId,
                 tenantId,
                 closedAt = time.GetUtcNow(),
-                checkpoint = new { checkpoint.Origin, checkpoint.TreeSize, rootHash = Convert.ToHexStringLower(checkpoint.RootHash), note = state.Checkpoint },
+                checkpoint = checkpointJson,
                 report,
             },
             Json);
-        var digest = Convert.ToHexStringLower(SHA256.HashData(statement));
-        var noteText = $"{NoteHeader}\n{tenantId}\n{periodId}\n{checkpoint.TreeSize.ToString(CultureInfo.InvariantCulture)} {Convert.ToBase64String(checkpoint.RootHash)}\nsha256 {digest}\n";
-        using var signer = keys.CreateSigner(tenantId);
-        // The statement goes in as its own bytes, so an auditor hashes exactly what was signed.
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("statement");
-            writer.WriteRawValue(statement, skipInputValidation: true);
-            writer.WriteString("statementSha256", digest);
-            writer.WriteString("signedNote", signer.Sign(noteText));
-            writer.WriteEndObject();
-        }
-
-        var body = buffer.ToArray();
+        var body = SignedEnvelope.Seal(
+            statement,
+            digest => $"{NoteHeader}\n{tenantId}\n{periodId}\n{checkpoint.TreeSize.ToString(CultureInfo.InvariantCulture)} {Convert.ToBase64String(checkpoint.RootHash)}\nsha256 {digest}\n",
+            keys,
+            tenantId);
         var (stored, created) = await store.ClosePeriodAsync(tenantId, periodId, body, cancellationToken);
         return (periodId, stored, created);
     }

@@ -4,6 +4,7 @@ using TakedownFn.Domain.Reports;
 using TakedownFn.Domain.Validation;
 using TakedownFn.Http;
 using TakedownFn.Reports;
+using TakedownFn.Storage.Ledger;
 
 namespace TakedownFn.SafeHarbour;
 
@@ -17,7 +18,7 @@ internal static class SafeHarbourEndpoints
     public static void MapSafeHarbour(this WebApplication app) =>
         app.MapGet("/api/reports/safe-harbour", GetAsync).RequireAuthorization(ReportPolicies.ReadReports);
 
-    internal static async Task<IResult> GetAsync(HttpContext context, SafeHarbourStatements statements, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(HttpContext context, SafeHarbourStatements statements, LedgerSigningKeys keys, CancellationToken cancellationToken)
     {
         var q = context.Request.Query;
 
@@ -31,9 +32,9 @@ internal static class SafeHarbourEndpoints
         }
 
         var format = q["format"].ToString();
-        if (format is not ("" or "json"))
+        if (format is not ("" or "json" or "pdf"))
         {
-            errors.Add(new ValidationError("format", "must be json"));
+            errors.Add(new ValidationError("format", "must be json or pdf"));
         }
 
         if (errors.Count > 0)
@@ -41,12 +42,15 @@ internal static class SafeHarbourEndpoints
             return Problems.Validation(errors);
         }
 
-        var signed = await statements.BuildAsync(Caller.From(context.User).Tenant, period!.From, period.To, regime, cancellationToken);
+        var tenant = Caller.From(context.User).Tenant;
+        var signed = await statements.BuildAsync(tenant, period!.From, period.To, regime, cancellationToken);
         if (signed is null)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "No checkpoint yet", "The tenant's ledger has no signed checkpoint to bind the statement to yet; try again once it has.");
         }
 
-        return TypedResults.Bytes(signed.Body, "application/json");
+        return format == "pdf"
+            ? TypedResults.File(SafeHarbourPdf.Render(signed, keys.VerifierKeys(tenant)), "application/pdf", $"safe-harbour-{signed.StatementId}.pdf")
+            : TypedResults.Bytes(signed.Body, "application/json");
     }
 }

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Ledger.Leaves;
 using TakedownFn.Ledger.Statements;
+using TakedownFn.LedgerApi;
 using TakedownFn.Storage.Ledger;
 
 namespace TakedownFn.SafeHarbour;
@@ -20,13 +19,12 @@ internal sealed class SafeHarbourStatements(LedgerStore ledger, LedgerSigningKey
     /// <summary>The signed statement; null when the tenant's ledger has no checkpoint yet.</summary>
     public async Task<SignedStatement?> BuildAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, string? regime, CancellationToken cancellationToken)
     {
-        var state = await ledger.GetStateAsync(tenantId, cancellationToken);
-        if (state.Checkpoint is null)
+        if (await BoundCheckpoint.CurrentAsync(ledger, tenantId, cancellationToken) is not { } bound)
         {
             return null;
         }
 
-        var checkpoint = Checkpoint.ParseNoteText(SignedNote.Parse(state.Checkpoint).Text);
+        var (checkpoint, checkpointJson) = bound;
         var calculator = new SafeHarbourCalculator(from, to, regime);
         await foreach (var leaf in ledger.ReadLeavesAsync(tenantId, 0, checkpoint.TreeSize, cancellationToken))
         {
@@ -35,7 +33,6 @@ internal sealed class SafeHarbourStatements(LedgerStore ledger, LedgerSigningKey
 
         var figures = calculator.Figures();
         var statementId = SafeHarbourStatement.StatementId(from, to, regime);
-        var rootHash = Convert.ToHexStringLower(checkpoint.RootHash);
         var statement = JsonSerializer.SerializeToUtf8Bytes(
             new
             {
@@ -45,26 +42,16 @@ internal sealed class SafeHarbourStatements(LedgerStore ledger, LedgerSigningKey
                 to = to.ToUniversalTime(),
                 regime,
                 generatedAt = time.GetUtcNow(),
-                checkpoint = new { checkpoint.Origin, checkpoint.TreeSize, rootHash, note = state.Checkpoint },
+                checkpoint = checkpointJson,
                 figures,
             },
             SafeHarbourStatement.Json);
-        var digest = Convert.ToHexStringLower(SHA256.HashData(statement));
-        using var signer = keys.CreateSigner(tenantId);
-        var note = signer.Sign(SafeHarbourStatement.NoteText(tenantId, statementId, checkpoint.TreeSize, checkpoint.RootHash, digest));
+        var body = SignedEnvelope.Seal(
+            statement,
+            digest => SafeHarbourStatement.NoteText(tenantId, statementId, checkpoint.TreeSize, checkpoint.RootHash, digest),
+            keys,
+            tenantId);
 
-        // The statement goes in as its own bytes, so an auditor hashes exactly what was signed.
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("statement");
-            writer.WriteRawValue(statement, skipInputValidation: true);
-            writer.WriteString("statementSha256", digest);
-            writer.WriteString("signedNote", note);
-            writer.WriteEndObject();
-        }
-
-        return new SignedStatement(buffer.ToArray(), figures, statementId, checkpoint.TreeSize, rootHash);
+        return new SignedStatement(body, figures, statementId, checkpoint.TreeSize, checkpointJson.RootHash);
     }
 }

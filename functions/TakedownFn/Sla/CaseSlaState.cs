@@ -36,12 +36,6 @@ internal static class CaseSlaState
         return (updated, plan);
     }
 
-    /// <summary>The wire id of a stage state as the API shows it (<c>open</c> while running, for continuity with older cases).</summary>
-    public static string StateId(StageState state) => state switch
-    {
-        StageState.Running => "open",
-        StageState.NotStarted => "not-started",
-        StageState.BreachedEarly => "breached-early",
-        _ => state.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The wire id of a stage state as the API shows it (<see cref="SlaWireIds.ToId(StageState)"/>).</summary>
+    public static string StateId(StageState state) => state.ToId();
 }

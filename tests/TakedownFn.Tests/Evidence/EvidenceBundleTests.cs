@@ -47,7 +47,7 @@ public sealed class EvidenceBundleTests(AzuriteFixture azurite) : TenantTestBase
         Assert.Equal("valid", (string?)bundle["validation"]!["result"]);
         Assert.Matches("^[0-9a-f]{64}$", (string?)bundle["case"]!["noticeCommitment"]);
         var receivedLeaf = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)bundle["steps"]![0]!["leaf"]!["data"]!));
-        Assert.Contains("\"facts\":{\"category\":\"copyright\",\"completes\":[],\"regime\":\"us-dmca\"", receivedLeaf, StringComparison.Ordinal);
+        Assert.Contains("\"facts\":{\"category\":\"copyright\",\"channel\":\"api\",\"completes\":[],\"regime\":\"us-dmca\"", receivedLeaf, StringComparison.Ordinal);
         Assert.Contains("\"validation\":\"pending\"", receivedLeaf, StringComparison.Ordinal);
 
         // No personal data of the notice: the notifier's name and e-mail are only committed to.

@@ -56,22 +56,9 @@ public sealed class EvidencePdfTests(AzuriteFixture azurite) : TenantTestBase(az
         Assert.All(bundle["steps"]!.AsArray(), s => Assert.Contains((string)s!["kind"]!, steps, StringComparison.Ordinal));
     }
 
-    private static string Words(PdfDocument pdf, int page) => string.Join(' ', pdf.GetPage(page).GetWords().Select(w => w.Text));
+    private static string Words(PdfDocument pdf, int page) => PdfText.Words(pdf, page);
 
-    /// <summary>The summary's time format: UTC to the second, or a dash.</summary>
-    private static string Time(JsonNode? value) =>
-        value is null ? "—" : value.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string Time(JsonNode? value) => PdfText.Time(value);
 
-    /// <summary>The summary's margin format: a sign, then days, hours, minutes and seconds.</summary>
-    private static string Span(JsonNode? value)
-    {
-        if (value is null)
-        {
-            return "—";
-        }
-
-        var span = TimeSpan.Parse((string)value!, CultureInfo.InvariantCulture);
-        var a = span.Duration();
-        return (span < TimeSpan.Zero ? "-" : "+") + $"{(int)a.TotalDays}d {a.Hours:00}h {a.Minutes:00}m {a.Seconds:00}s";
-    }
+    private static string Span(JsonNode? value) => PdfText.Span(value is null ? null : TimeSpan.Parse((string)value!, CultureInfo.InvariantCulture));
 }

@@ -82,6 +82,7 @@ public class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.NotNull(body["properties"]!["regime"]);
         Assert.NotNull(body["properties"]!["items"]);
+        Assert.NotNull(body["properties"]!["channel"]);
         Assert.NotNull(errors["properties"]!["errors"]);
     }
 

@@ -34,6 +34,8 @@ public class ReadmeReferenceTests
         .. WireIds.All<NotificationTopic>(),
         .. WireIds.All<SeverityLevel>(),
         .. SurgeMeasures.Recommended,
+        .. NoticeIntake.Channels,
+        .. Enum.GetValues<StageState>().Select(s => s.ToId()),
     ];
 
     public static TheoryData<string> StepFields() =>

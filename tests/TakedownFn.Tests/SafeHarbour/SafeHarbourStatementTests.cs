@@ -22,7 +22,8 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
     private static readonly LedgerKeyPair Key = LedgerKeyPair.Generate();
     private readonly string _folder = Folder();
 
-    private static string Period
+    /// <summary>Yesterday to the day after tomorrow (UTC): a period holding the cases a test submits now.</summary>
+    internal static string Period
     {
         get
         {
@@ -49,6 +50,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
         Assert.Equal(1, (int)channel["incomplete"]!);
         Assert.Equal(1, (int)channel["incompleteAnswered"]!);
         Assert.Equal(1, (int)channel["supplemented"]!);
+        Assert.Equal("{\"api\":1,\"web-form\":1}", channel["receivedByChannel"]!.ToJsonString());
         var act = figures["timelyHandling"]!["regimes"]!.AsArray().Single()!;
         Assert.Equal(2, (int)act["valid"]!);
         Assert.Equal(1, (int)act["actMet"]!);
@@ -64,6 +66,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
         Assert.Equal(1, (int)figures["timelyHandling"]!["counterNotices"]!["received"]!);
         Assert.Equal(1, (int)figures["preservation"]!["evidencePreservedSteps"]!);
         Assert.Equal(1, (int)figures["preservation"]!["disclosuresToAuthorities"]!);
+        Assert.Equal(1, (int)figures["preservation"]!["casesUnderLegalHold"]!);
         var week = figures["timelyHandling"]!["weeks"]!.AsArray().Single()!;
         Assert.Equal((1, 1), ((int)week["actMet"]!, (int)week["actBreached"]!));
         Assert.Equal("met", (await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{met}")).GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("stage").GetString() == "act").GetProperty("status").GetString());
@@ -86,6 +89,8 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
         var cases = new (string Change, Func<string, string> Apply, string ExportPath, string Reason)[]
         {
             ("a figure", s => Set(s, n => n["figures"]!["timelyHandling"]!["regimes"]![0]!["actMet"] = 2), export, "figures.timelyHandling.regimes[us-dmca].actMet: 2 → 1"),
+            ("a channel's count", s => Set(s, n => n["figures"]!["complaintChannel"]!["regimes"]![0]!["receivedByChannel"]!["web-form"] = 2), export, "figures.complaintChannel.regimes[us-dmca].receivedByChannel.web-form: 2 → 1"),
+            ("the holds in force", s => Set(s, n => n["figures"]!["preservation"]!["casesUnderLegalHold"] = 0), export, "figures.preservation.casesUnderLegalHold: 0 → 1"),
             ("a breach's margin", s => Set(s, n => n["figures"]!["timelyHandling"]!["breaches"]![0]!["marginSeconds"] = 0), export, "figures.timelyHandling.breaches["),
             ("the period", s => Set(s, n => n["from"] = DateTimeOffset.UtcNow.AddDays(3)), export, "figure(s) differ"),
             ("a dropped leaf", s => s, DropLeaf(export, 3), "leaf 3 is missing"),
@@ -135,6 +140,7 @@ public sealed class SafeHarbourStatementTests(AzuriteFixture azurite) : TenantTe
     {
         var notice = SampleNotices.Dmca();
         notice["declarations"]!["goodFaith"] = false;
+        notice["channel"] = "web-form";
         var met = await SubmitAsync(notice);
         await TriagedAsync(met);
         var platform = Tenant.Platform;

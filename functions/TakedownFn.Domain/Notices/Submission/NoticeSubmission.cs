@@ -51,4 +51,8 @@ public sealed record NoticeSubmission
     /// <summary>The platform's id of the victim's account, if the victim has one; stored only as a commitment.</summary>
     [JsonPropertyName("victimAccount")]
     public string? VictimAccount { get; init; }
+
+    /// <summary>How the notifier reached the platform (<c>api</c>, <c>web-form</c>, …); <c>api</c> when omitted.</summary>
+    [JsonPropertyName("channel")]
+    public string? Channel { get; init; }
 }
