@@ -29,7 +29,7 @@ public class LegalHoldFiguresTests
         calculator.Add(Leaf(caseId, "received", From, facts));
         foreach (var (at, hold) in preserved)
         {
-            calculator.Add(Leaf(caseId, "evidence-preserved", at, facts with { LegalHold = hold }) with { EventId = $"ev-{caseId}-{at:HHmm}" });
+            calculator.Add(new LedgerLeaf($"ev-{caseId}-preserved-{at:HHmm}", caseId, "evidence-preserved", at, "p1", new Dictionary<string, string>()) { DetailsDigest = new string('a', 64), Facts = facts with { LegalHold = hold } });
         }
     }
 
