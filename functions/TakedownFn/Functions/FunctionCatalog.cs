@@ -50,6 +50,8 @@ internal static class FunctionCatalog
         new("ListRepeatDisclosers", new HttpFunctionTrigger("repeat-disclosers", "GET")),
         new("GetDsaTransparencyReport", new HttpFunctionTrigger("reports/dsa-transparency", "GET")),
         new("GetOpenApiDocument", new HttpFunctionTrigger("openapi.json", "GET")),
+        new("Dashboard", new HttpFunctionTrigger("dashboard/{*path}", "GET")),
+        new("GetMe", new HttpFunctionTrigger("me", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),

@@ -1,4 +1,5 @@
 using TakedownFn.Cases;
+using TakedownFn.Dashboard;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
@@ -77,5 +78,6 @@ internal static class StandaloneApp
         app.MapSafeHarbour();
         app.MapIncidents();
         app.MapOpenApiDocs();
+        app.MapDashboard();
     }
 }

@@ -52,6 +52,8 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("ListRepeatDisclosers", "get", "repeat-disclosers", Policies.ReadIncidents),
         Http("GetDsaTransparencyReport", "get", "reports/dsa-transparency", ReportPolicies.OfficerReports),
         Http("GetOpenApiDocument", "get", "openapi.json", null),
+        Http("Dashboard", "get", "dashboard/{*path}", null),
+        Http("GetMe", "get", "me", Policies.AnyRole),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),
