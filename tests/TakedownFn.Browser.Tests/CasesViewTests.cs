@@ -44,7 +44,8 @@ public sealed class CasesViewTests(DashboardFixture fixture)
     public async Task Case_Detail_ShowsItsStagesStepsAndIncidentAndDownloadsItsEvidence()
     {
         var id = fixture.CaseIds[3];
-        var page = await fixture.SignedInPageAsync(fixture.Keys.Officer);
+        // A viewer in New York: deadlines counted in China's local days also show Beijing time.
+        var page = await fixture.SignedInPageAsync(fixture.Keys.Officer, "America/New_York");
         await DashboardFixture.ShowAsync(page, "cases");
         await page.ClickAsync($"#case-list button[data-case-id='{id}']");
         await page.WaitForSelectorAsync("main[data-ready='case']");
@@ -52,6 +53,25 @@ public sealed class CasesViewTests(DashboardFixture fixture)
 
         Assert.Equal(api.GetProperty("deadlines").GetArrayLength(), await page.Locator("#case-stages tbody tr").CountAsync());
         Assert.Equal(api.GetProperty("timeline").GetArrayLength(), await page.Locator("#case-steps tbody tr").CountAsync());
+        var deadlines = api.GetProperty("deadlines").EnumerateArray().ToList();
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            var zone = deadlines[i].TryGetProperty("timeZone", out var z) ? z.GetString() : null;
+            var cell = await page.Locator($"#case-stages tbody tr:nth-child({i + 1}) td:nth-child(3)").TextContentAsync();
+            if (deadlines[i].GetProperty("dueAt").ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            Assert.Contains("EST", cell, StringComparison.Ordinal);
+            if (zone is not null)
+            {
+                Assert.Contains("regime time: ", cell, StringComparison.Ordinal);
+                Assert.EndsWith($"GMT+8, {zone}", cell, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(deadlines, d => d.TryGetProperty("timeZone", out var z) && z.GetString() == "Asia/Shanghai");
         var incident = api.GetProperty("incident");
         Assert.Equal(incident.ValueKind == JsonValueKind.Null ? "None" : incident.GetString(), await page.TextContentAsync("#case-incident"));
         Assert.True(await page.IsVisibleAsync("#chart-timeline"));

@@ -87,9 +87,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>Opens the dashboard and signs in with <paramref name="key"/> (the officer's by default); the Now view is shown.</summary>
-    public async Task<IPage> SignedInPageAsync(string? key = null, string locale = "en-US")
+    public async Task<IPage> SignedInPageAsync(string? key = null, string timeZone = "Asia/Shanghai")
     {
-        var page = await NewPageAsync(locale: locale);
+        var page = await NewPageAsync(timeZone);
         await page.FillAsync("#api-key", key ?? Keys.Officer);
         await page.ClickAsync("#sign-in-form button[type=submit]");
         await page.WaitForSelectorAsync("main[data-ready='now']");

@@ -48,6 +48,15 @@ public sealed partial class LanguageAndAccessibilityTests(DashboardFixture fixtu
             await DashboardFixture.ScreenshotAsync(page, $"{view}.zh-CN");
         }
 
+        // A case's own page: stages, steps and the timeline chart's name.
+        await DashboardFixture.ShowAsync(page, "cases");
+        await page.ClickAsync($"#case-list button[data-case-id='{fixture.CaseIds[3]}']");
+        await page.WaitForSelectorAsync("main[data-ready='case']");
+        var caseLabels = await page.EvaluateAsync<string[]>(VisibleLabels);
+        var caseEnglish = caseLabels.Where(l => EnglishWord().IsMatch(ProperNouns().Replace(l, string.Empty))).ToList();
+        Assert.True(caseEnglish.Count == 0, $"case: {string.Join(" | ", caseEnglish)}");
+        await DashboardFixture.ScreenshotAsync(page, "case.zh-CN");
+
         // The choice is remembered for the next visit.
         var next = await page.Context.NewPageAsync();
         await next.GotoAsync(page.Url);

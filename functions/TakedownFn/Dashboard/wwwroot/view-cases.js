@@ -55,12 +55,13 @@ async function renderCase(main, id) {
     },
     options: {
       indexAxis: 'y', grouped: true,
-      scales: { x: { type: 'linear', ticks: { callback: v => formatTime(new Date(v).toISOString()) } } },
+      // Starts at the clock start (a floating bar's scale would otherwise begin at 1970).
+      scales: { x: { type: 'linear', min: start, ticks: { maxTicksLimit: 6, callback: v => formatTime(new Date(v).toISOString()) } } },
       plugins: { tooltip: { callbacks: { label: ctx => `${ctx.dataset.label}: ${formatTime(new Date(ctx.raw[1]).toISOString())}` } } },
     },
   });
   const stageRows = c.deadlines.map(d => [label('stage', d.stage), el('span', { className: d.status === 'breached' ? 'bad' : d.status === 'met' ? 'good' : '' }, label('status', d.status)),
-    formatTime(d.dueAt), formatTime(d.completedAt), d.margin ? formatDuration(marginMs(d.margin)) : '—', d.provisional ? t('case.provisional') : '']);
+    deadlineCell(d), formatTime(d.completedAt), d.margin ? formatDuration(marginMs(d.margin)) : '—', d.provisional ? t('case.provisional') : '']);
   const stepRows = (c.timeline ?? []).map(s => [String(s.sequence), label('step', s.kind), formatTime(s.recordedAt), formatTime(s.occurredAt), data(s.actor)]);
   const result = el('p', { id: 'download-result', role: 'status' });
   const get = (format) => async () => {
@@ -90,6 +91,12 @@ async function renderCase(main, id) {
       el('button', { type: 'button', id: 'evidence-pdf', onclick: get('pdf') }, t('case.evidencePdf'))),
     result);
   main.dataset.ready = 'case';
+}
+
+/** The deadline in the viewer's zone and, where it counts local days of the regime's calendar, in that zone too. */
+function deadlineCell(d) {
+  if (!d.dueAt || !d.timeZone) return formatTime(d.dueAt);
+  return el('span', {}, formatTime(d.dueAt), el('br'), el('span', { className: 'muted' }, t('case.regimeZone', { time: formatTime(d.dueAt, d.timeZone) }), ' ', data(d.timeZone)));
 }
 
 /** A .NET TimeSpan ("-1.02:03:04.5", "00:10:00") in milliseconds. */
