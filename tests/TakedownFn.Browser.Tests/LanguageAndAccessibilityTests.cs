@@ -42,8 +42,7 @@ public sealed partial class LanguageAndAccessibilityTests(DashboardFixture fixtu
         foreach (var view in Views)
         {
             await DashboardFixture.ShowAsync(page, view);
-            var labels = await page.EvaluateAsync<string[]>(VisibleLabels);
-            var english = labels.Where(l => EnglishWord().IsMatch(ProperNouns().Replace(l, string.Empty))).ToList();
+            var english = await EnglishLabelsAsync(page);
             Assert.True(english.Count == 0, $"{view}: {string.Join(" | ", english)}");
             await DashboardFixture.ScreenshotAsync(page, $"{view}.zh-CN");
         }
@@ -52,8 +51,7 @@ public sealed partial class LanguageAndAccessibilityTests(DashboardFixture fixtu
         await DashboardFixture.ShowAsync(page, "cases");
         await page.ClickAsync($"#case-list button[data-case-id='{fixture.CaseIds[3]}']");
         await page.WaitForSelectorAsync("main[data-ready='case']");
-        var caseLabels = await page.EvaluateAsync<string[]>(VisibleLabels);
-        var caseEnglish = caseLabels.Where(l => EnglishWord().IsMatch(ProperNouns().Replace(l, string.Empty))).ToList();
+        var caseEnglish = await EnglishLabelsAsync(page);
         Assert.True(caseEnglish.Count == 0, $"case: {string.Join(" | ", caseEnglish)}");
         await DashboardFixture.ScreenshotAsync(page, "case.zh-CN");
 
@@ -140,6 +138,9 @@ public sealed partial class LanguageAndAccessibilityTests(DashboardFixture fixtu
           return out;
         }
         """;
+
+    private static async Task<List<string>> EnglishLabelsAsync(Microsoft.Playwright.IPage page) =>
+        [.. (await page.EvaluateAsync<string[]>(VisibleLabels)).Where(l => EnglishWord().IsMatch(ProperNouns().Replace(l, string.Empty)))];
 
     /// <summary>A lower-case Latin word of two letters or more: an English label (codes and acronyms are upper case or marked data).</summary>
     [GeneratedRegex("[a-z]{2,}")]

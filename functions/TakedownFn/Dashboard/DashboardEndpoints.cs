@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TakedownFn.Auth;
 
 namespace TakedownFn.Dashboard;
@@ -46,7 +47,7 @@ internal static class DashboardEndpoints
     }
 
     /// <summary><c>GET /api/me</c>: the key's tenant and role, so a client can tell which views it may show.</summary>
-    internal static IResult Me(HttpContext context)
+    internal static Ok<MeView> Me(HttpContext context)
     {
         var caller = Caller.From(context.User);
         return TypedResults.Ok(new MeView(caller.TenantId, caller.Role.Name(), caller.KeyId));
