@@ -25,6 +25,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
         typeof(LedgerFunctions), typeof(ProcessingFunctions), typeof(HealthFunctions), typeof(IncidentFunctions),
         typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
         typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
+        typeof(TakedownFn.Dashboard.DashboardFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
