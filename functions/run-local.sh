@@ -58,6 +58,8 @@ Then read the case (the answer's location):
   curl -s $url/api/cases/CASE_ID -H 'X-Api-Key: $(key officer)'
 
 The API reference: $url/api/docs  (OpenAPI 3.1 document: $url/api/openapi.json)
+
+The dashboard: $url/dashboard/  (sign in with the officer key above, or an auditor key)
 EOT
       exit 0
     fi

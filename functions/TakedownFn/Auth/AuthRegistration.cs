@@ -10,6 +10,9 @@ internal static class Policies
     public const string ReadLedger = "read-ledger";
     public const string ManageTenants = "manage-tenants";
 
+    /// <summary>Any valid key, whatever its role: <c>GET /api/me</c>.</summary>
+    public const string AnyRole = "any-role";
+
     /// <summary>Incidents and repeat disclosers: compliance officers only.</summary>
     public const string ReadIncidents = "read-incidents";
 
@@ -26,6 +29,7 @@ internal static class Policies
             .AddPolicy(ReadCases, p => p.RequireRole(Role.Platform.Name(), Role.Officer.Name(), Role.Auditor.Name()))
             .AddPolicy(ReadLedger, p => p.RequireRole(Role.Officer.Name(), Role.Auditor.Name()))
             .AddPolicy(ManageTenants, p => p.RequireRole(Role.Admin.Name()))
+            .AddPolicy(AnyRole, p => p.RequireRole(Enum.GetValues<Role>().Select(r => r.Name())))
             .AddPolicy(ReadIncidents, p => p.RequireRole(Role.Officer.Name()))
             .AddPolicy(ErasePersonalData, p => p.RequireRole(Role.Officer.Name()));
     }

@@ -113,8 +113,18 @@ internal sealed record CaseView(
             Pauses = s.History.Count == 0 ? [] : SlaClock.FromHistory(s.History).Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
             Provisional = s.Provisional,
             Reason = s.Reason,
+            TimeZone = LocalDaysZone(s.Rule),
         };
     }
+
+    /// <summary>
+    /// The regime calendar's zone when the stage's length counts local days (calendar or business
+    /// days end at local midnight there), so a reader elsewhere sees which day was meant; null for elapsed time.
+    /// </summary>
+    private static string? LocalDaysZone(ResolvedRule rule) =>
+        rule.Length.Unit is DurationUnit.CalendarDays or DurationUnit.BusinessDays && CalendarCatalog.Shipped.TryGet(rule.Calendar, out var calendar)
+            ? calendar.TimeZone.Id
+            : null;
 
     /// <summary>A list view's stage, from the snapshot written with the case's last SLA change.</summary>
     private static DeadlineView Snapshot(DeadlineRecord d, DateTimeOffset now)
@@ -189,6 +199,9 @@ internal sealed record DeadlineView(string Stage, DateTimeOffset? DueAt, bool St
 
     /// <summary>For <c>stopped</c>, <c>not-applicable</c> and a breach left by a stopped clock: the step that ended the stage (<c>case-closed</c>, <c>lawsuit-notified</c>).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The IANA zone whose local days the deadline counts (calendar or business days); null when it counts elapsed time.</summary>
+    public string? TimeZone { get; init; }
 }
 
 internal sealed record ClockEventView(string Kind, DateTimeOffset At, string? Reason);

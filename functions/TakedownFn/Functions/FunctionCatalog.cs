@@ -52,6 +52,8 @@ internal static class FunctionCatalog
         new("GetDsaTransparencyReport", new HttpFunctionTrigger("reports/dsa-transparency", "GET")),
         new("GetOpenApiDocument", new HttpFunctionTrigger("openapi.json", "GET")),
         new("EraseCase", new HttpFunctionTrigger("cases/{id}/erasure", "POST")),
+        new("Dashboard", new HttpFunctionTrigger("dashboard/{*path}", "GET")),
+        new("GetMe", new HttpFunctionTrigger("me", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),

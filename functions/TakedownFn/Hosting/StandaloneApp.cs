@@ -1,5 +1,6 @@
 using TakedownFn.Cases;
 using TakedownFn.Erasure;
+using TakedownFn.Dashboard;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
@@ -79,5 +80,6 @@ internal static class StandaloneApp
         app.MapIncidents();
         app.MapOpenApiDocs();
         app.MapErasure();
+        app.MapDashboard();
     }
 }

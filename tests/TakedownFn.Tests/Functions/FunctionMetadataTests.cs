@@ -53,6 +53,8 @@ public class FunctionMetadataTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Http("GetDsaTransparencyReport", "get", "reports/dsa-transparency", ReportPolicies.OfficerReports),
         Http("GetOpenApiDocument", "get", "openapi.json", null),
         Http("EraseCase", "post", "cases/{id}/erasure", Policies.ErasePersonalData),
+        Http("Dashboard", "get", "dashboard/{*path}", null),
+        Http("GetMe", "get", "me", Policies.AnyRole),
         new("ProcessIntake", "queueTrigger", QueueName: "intake"),
         new("RecordProcessingFailure", "queueTrigger", QueueName: "intake-poison"),
         new("SweepIntake", "timerTrigger", Schedule: "0 */1 * * * *"),

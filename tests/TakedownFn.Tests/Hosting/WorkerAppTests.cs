@@ -26,6 +26,7 @@ public sealed class WorkerAppTests(WorkerFixture worker)
         typeof(StatementsOfReasonsFunctions), typeof(SafeHarbourFunctions),
         typeof(ReportFunctions), typeof(EvidenceFunctions), typeof(RequestSigningFunctions), typeof(TakedownFn.OpenApi.OpenApiFunctions),
         typeof(TakedownFn.Erasure.ErasureFunctions),
+        typeof(TakedownFn.Dashboard.DashboardFunctions),
     ];
 
     public static TheoryData<Type> FunctionClasses() => [.. Classes];
