@@ -1,6 +1,6 @@
 using TakedownFn.Cases;
-using TakedownFn.Erasure;
 using TakedownFn.Dashboard;
+using TakedownFn.Erasure;
 using TakedownFn.Evidence;
 using TakedownFn.Functions;
 using TakedownFn.Health;
