@@ -50,6 +50,7 @@ internal static class FunctionCatalog
         new("ListRepeatDisclosers", new HttpFunctionTrigger("repeat-disclosers", "GET")),
         new("GetDsaTransparencyReport", new HttpFunctionTrigger("reports/dsa-transparency", "GET")),
         new("GetOpenApiDocument", new HttpFunctionTrigger("openapi.json", "GET")),
+        new("GetApiDocs", new HttpFunctionTrigger("docs/{*path}", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),
