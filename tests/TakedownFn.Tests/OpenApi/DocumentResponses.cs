@@ -64,7 +64,7 @@ internal sealed class DocumentResponses(JsonNode document)
         var result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? null
-            : $"{where} {mediaType}: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}").Distinct().Take(12));
+            : $"{where} {mediaType}: " + DocumentSchemas.Describe(result);
     }
 
     /// <summary>The documented operation whose path template matches <paramref name="path"/>, preferring a literal segment to a parameter.</summary>

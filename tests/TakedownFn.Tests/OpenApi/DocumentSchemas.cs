@@ -27,6 +27,10 @@ internal static class DocumentSchemas
         return JsonSchema.FromText(text, baseUri: new Uri($"https://takedownfn.test/{Guid.NewGuid():N}"));
     }
 
+    /// <summary>Where and why an instance failed a schema: each JSON path with its errors (the first dozen).</summary>
+    public static string Describe(EvaluationResults result) =>
+        string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}").Distinct().Take(12));
+
     /// <summary>Closes a schema, or (when <paramref name="map"/>) each schema of an object of schemas by name, such as <c>properties</c>.</summary>
     private static void Close(JsonNode? node, bool requireAll, bool map = false)
     {

@@ -43,7 +43,7 @@ public partial class ReadmeAnswerTests(AzuriteFixture azurite) : IClassFixture<A
         var result = DocumentSchemas.Strict(document, schema, requireAll: example.Status is null)
             .Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, $"{title}: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}").Distinct().Take(12)));
+        Assert.True(result.IsValid, $"{title}: " + DocumentSchemas.Describe(result));
     }
 
     /// <summary>Removes the <c>"…"</c> members that stand for the fields an abridged example leaves out.</summary>
