@@ -261,7 +261,7 @@ internal static class CaseEndpoints
         return TypedResults.Ok(new RecordedStep(eventId, null, kind.ToId(), null, null, Replayed: true));
     }
 
-    private sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);
+    internal sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);
 
-    private sealed record RecordedStep(string EventId, int? Sequence, string Kind, string? State, DateTimeOffset? RecordedAt, bool Replayed);
+    internal sealed record RecordedStep(string EventId, int? Sequence, string Kind, string? State, DateTimeOffset? RecordedAt, bool Replayed);
 }

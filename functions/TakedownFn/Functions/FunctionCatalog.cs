@@ -54,6 +54,7 @@ internal static class FunctionCatalog
         new("EraseCase", new HttpFunctionTrigger("cases/{id}/erasure", "POST")),
         new("Dashboard", new HttpFunctionTrigger("dashboard/{*path}", "GET")),
         new("GetMe", new HttpFunctionTrigger("me", "GET")),
+        new("GetApiDocs", new HttpFunctionTrigger("docs/{*path}", "GET")),
         new("ProcessIntake", new QueueFunctionTrigger(resources.IntakeQueue), typeof(IntakeProcessor)),
         new("RecordProcessingFailure", new QueueFunctionTrigger(resources.IntakePoisonQueue), typeof(IntakePoisonHandler)),
         new("SweepIntake", new TimerFunctionTrigger(TimeSpan.FromMinutes(1)), typeof(IntakeSweep)),

@@ -59,7 +59,7 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(new DiscloserList(flagged.Select(RepeatDiscloserView.From).ToList()));
     }
 
-    private sealed record IncidentPage(IReadOnlyList<IncidentView> Incidents, string? Continuation);
+    internal sealed record IncidentPage(IReadOnlyList<IncidentView> Incidents, string? Continuation);
 
-    private sealed record DiscloserList(IReadOnlyList<RepeatDiscloserView> RepeatDisclosers);
+    internal sealed record DiscloserList(IReadOnlyList<RepeatDiscloserView> RepeatDisclosers);
 }

@@ -180,10 +180,10 @@ internal static class NoticeEndpoints
     }
 
     /// <summary>The answer to an accepted notice.</summary>
-    private sealed record AcceptedNotice(string CaseId, string State, string Location);
+    internal sealed record AcceptedNotice(string CaseId, string State, string Location);
 
     /// <summary>The answer to a batch: one entry per submitted notice, in order.</summary>
-    private sealed record BatchAnswer(IReadOnlyList<BatchItemAnswer> Results);
+    internal sealed record BatchAnswer(IReadOnlyList<BatchItemAnswer> Results);
 
-    private sealed record BatchItemAnswer(int Index, int Status, string? CaseId, string? Location, bool Replayed, IDictionary<string, string[]>? Errors);
+    internal sealed record BatchItemAnswer(int Index, int Status, string? CaseId, string? Location, bool Replayed, IDictionary<string, string[]>? Errors);
 }

@@ -6,8 +6,8 @@ namespace TakedownFn.OpenApi;
 /// <summary>
 /// The OpenAPI 3.1 document, generated from the endpoints' metadata (so an endpoint another feature
 /// maps appears without an edit here), and its reference UI. The transformers add what the handlers
-/// cannot say in their signatures: the <c>X-Api-Key</c> scheme, the problem-details errors and the
-/// request bodies the handlers read themselves.
+/// cannot say in their signatures: the <c>X-Api-Key</c> scheme, the problem-details errors, and the
+/// parameters, request bodies and answers of handlers that read and write them themselves.
 /// </summary>
 internal static class OpenApiRegistration
 {
@@ -22,8 +22,14 @@ internal static class OpenApiRegistration
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddDocumentTransformer<ApiKeySchemeTransformer>();
-            options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddSchemaTransformer<NullableSchemaTransformer>();
+            options.AddSchemaTransformer<ProblemSchemaTransformer>();
+            options.AddSchemaTransformer<WireIdSchemaTransformer>();
+            options.AddOperationTransformer<ParameterTransformer>();
             options.AddOperationTransformer<RequestBodyTransformer>();
+            // The endpoint's own answers first: the generic problems below only fill in the rest.
+            options.AddOperationTransformer<ResponseBodyTransformer>();
+            options.AddOperationTransformer<ProblemResponsesTransformer>();
         });
     }
 

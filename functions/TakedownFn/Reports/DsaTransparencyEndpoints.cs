@@ -58,14 +58,16 @@ internal static class DsaTransparencyEndpoints
             return TypedResults.Bytes(SlaReportCsv.Write(table.Select(r => r.ToArray())), "text/csv; charset=utf-8; header=present");
         }
 
-        return TypedResults.Ok(new
-        {
-            regimes = regimes.Order(StringComparer.Ordinal),
-            identification = Zip(DsaTransparencyReport.IdentificationColumns, identification),
-            notices = notices.Select(n => Zip(DsaTransparencyReport.NoticeColumns, n)).ToList(),
-        });
+        return TypedResults.Ok(new DsaTransparencyAnswer(
+            [.. regimes.Order(StringComparer.Ordinal)],
+            Zip(DsaTransparencyReport.IdentificationColumns, identification),
+            notices.Select(n => Zip(DsaTransparencyReport.NoticeColumns, n)).ToList()));
     }
 
     private static Dictionary<string, string> Zip(IReadOnlyList<string> columns, IReadOnlyList<string> values) =>
         columns.Zip(values).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+
+    /// <summary>Both template parts as JSON: each row keyed by the template's column names.</summary>
+    internal sealed record DsaTransparencyAnswer(
+        IReadOnlyList<string> Regimes, IReadOnlyDictionary<string, string> Identification, IReadOnlyList<Dictionary<string, string>> Notices);
 }

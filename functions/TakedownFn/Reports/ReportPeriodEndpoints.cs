@@ -63,10 +63,13 @@ internal static class ReportPeriodEndpoints
 
     internal static async Task<IResult> DifferencesAsync(string id, HttpContext context, ReportPeriods periods, CancellationToken cancellationToken) =>
         await periods.DifferencesAsync(Caller.From(context.User).Tenant, id, cancellationToken) is { } differences
-            ? TypedResults.Ok(new { periodId = id, differences })
+            ? TypedResults.Ok(new PeriodDifferences(id, differences))
             : Problems.NotFound("closed period");
 
     internal sealed record PeriodRequest(string? From, string? To, string? Tz, string? GroupBy);
+
+    /// <summary>What changed in a closed period's figures since it was closed.</summary>
+    internal sealed record PeriodDifferences(string PeriodId, IReadOnlyList<PeriodDifference> Differences);
 
     /// <summary>Stored JSON bytes, written as they are (201 for a period closed by this request).</summary>
     private sealed class StoredJson(int status, byte[] body) : IResult

@@ -51,8 +51,11 @@ internal static class RequestSigningEndpoints
         await audit.RecordAsync(tenantId, "request-signing-set", $"{tenantId}|{Guid.NewGuid():N}", new { required }, Caller.From(context.User).KeyId, cancellationToken);
         await store.SaveAsync(new RequestSigningRecord(tenantId, required, secret), cancellationToken);
         signatures.Forget(tenantId);
-        return TypedResults.Ok(new { tenantId, required, secret = required ? secret : null });
+        return TypedResults.Ok(new SigningAnswer(tenantId, required, required ? secret : null));
     }
 
     internal sealed record SigningRequest(bool? Required);
+
+    /// <summary>The setting stored; the secret only when signing was turned on (shown in this answer only).</summary>
+    internal sealed record SigningAnswer(string TenantId, bool Required, string? Secret);
 }

@@ -80,12 +80,12 @@ internal static class AtRiskEndpoints
     private static string Status(SlaIndexEntry timer, DateTimeOffset now) =>
         timer.Deadline <= now ? "overdue" : timer.WarningAt <= now ? "warning" : "due-soon";
 
-    private sealed record AtRiskView(DateTimeOffset AsOf, string Within, IReadOnlyList<AtRiskItem> Items, IReadOnlyList<AtRiskSurge> Surges);
+    internal sealed record AtRiskView(DateTimeOffset AsOf, string Within, IReadOnlyList<AtRiskItem> Items, IReadOnlyList<AtRiskSurge> Surges);
 
     /// <summary>A stream whose surge is open: the case that fired it, its <c>incident-surge</c> event, and the figures it fired with.</summary>
-    private sealed record AtRiskSurge(
+    internal sealed record AtRiskSurge(
         string Stream, string CaseId, string EventId, DateTimeOffset FiredAt, int? WindowCount, double? Expected, double? PValue, IReadOnlyList<string> RecommendedMeasures);
 
     /// <summary>One stage at risk; the margin is negative once the deadline passed.</summary>
-    private sealed record AtRiskItem(string CaseId, string Stage, DateTimeOffset? Deadline, string Status, TimeSpan? Margin);
+    internal sealed record AtRiskItem(string CaseId, string Stage, DateTimeOffset? Deadline, string Status, TimeSpan? Margin);
 }

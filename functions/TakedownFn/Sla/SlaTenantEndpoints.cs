@@ -76,7 +76,7 @@ internal static partial class SlaTenantEndpoints
             return Problems.Status(StatusCodes.Status409Conflict, "Override changed", "Another change to this tenant's override was saved first; read it and retry.");
         }
 
-        return TypedResults.Ok(new { tenantId, version = accepted.Version, rules = accepted.Rules.Select(r => new { key = r.Key, length = r.Length.ToString() }) });
+        return TypedResults.Ok(new OverrideAnswer(tenantId, accepted.Version, accepted.Rules.Select(r => new OverrideRuleAnswer(r.Key, r.Length.ToString())).ToList()));
     }
 
     /// <summary>Sets the tenant's escalation webhook; the signing secret is made here and shown in this answer only.</summary>
@@ -110,7 +110,7 @@ internal static partial class SlaTenantEndpoints
         await context.RequestServices.GetRequiredService<AdminAudit>().RecordAsync(
             tenantId, "escalation-webhook-set", $"{tenantId}|{Guid.NewGuid():N}", new { host = webhook.Url.Host }, Caller.From(context.User).KeyId, cancellationToken);
         await webhooks.SaveAsync(webhook, cancellationToken);
-        return TypedResults.Ok(new { tenantId, url = webhook.Url.AbsoluteUri, secret = webhook.Secret });
+        return TypedResults.Ok(new WebhookAnswer(tenantId, webhook.Url.AbsoluteUri, webhook.Secret));
     }
 
     internal static bool TryReadUrl(string? text, out Uri? url)
@@ -144,4 +144,12 @@ internal static partial class SlaTenantEndpoints
     private static partial Regex RuleIndex();
 
     internal sealed record WebhookRequest(string? Url);
+
+    /// <summary>The override stored: its version and each rule's deadline as the pack notation reads it.</summary>
+    internal sealed record OverrideAnswer(string TenantId, int Version, IReadOnlyList<OverrideRuleAnswer> Rules);
+
+    internal sealed record OverrideRuleAnswer(string Key, string Length);
+
+    /// <summary>The webhook set, with the signing secret (shown in this answer only).</summary>
+    internal sealed record WebhookAnswer(string TenantId, string Url, string Secret);
 }

@@ -93,7 +93,7 @@ internal static class TenantEndpoints
 
         var now = time.GetUtcNow();
         var keys = await tenants.ListKeysAsync(tenantId, cancellationToken);
-        return TypedResults.Ok(new { tenantId, keys = keys.Select(k => KeyView.From(k, now)).ToList() });
+        return TypedResults.Ok(new TenantKeys(tenantId, keys.Select(k => KeyView.From(k, now)).ToList()));
     }
 
     /// <summary>Revokes a key; revoking it again answers the same (the first revocation's time).</summary>
@@ -111,6 +111,8 @@ internal static class TenantEndpoints
     internal sealed record CreateTenantRequest(string? Name);
 
     internal sealed record IssueKeyRequest(string? Role, DateTimeOffset? ExpiresAt);
+
+    internal sealed record TenantKeys(string TenantId, IReadOnlyList<KeyView> Keys);
 }
 
 /// <summary>A key as admins see it.</summary>

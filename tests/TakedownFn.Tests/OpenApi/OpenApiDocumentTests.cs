@@ -87,6 +87,39 @@ public class OpenApiDocumentTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task Document_EveryOperation_DescribesASuccessWithItsBody()
+    {
+        await using var app = new TakedownFnFactory(azurite.Server);
+        var document = await GetDocumentAsync(app);
+
+        // A route ResponseBodies does not name gets the generator's bare "200 OK": a client would not know what it answers.
+        var bare = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Name: $"{operation.Key.ToUpperInvariant()} {path.Key}", Responses: operation.Value!["responses"]!.AsObject())))
+            .Where(o => !o.Responses.Any(r => r.Key.StartsWith('2') && r.Value!["content"] is JsonObject { Count: > 0 }))
+            .Select(o => o.Name);
+
+        Assert.Empty(bare);
+    }
+
+    [Theory]
+    [InlineData("business-days", true)]
+    [InlineData("seconds", true)]
+    [InlineData("fortnights", false)]
+    public async Task SlaOverrideSchema_Unit_IsOneOfTheUnitsTheReaderTakes(string unit, bool valid)
+    {
+        await using var app = new TakedownFnFactory(azurite.Server);
+        var document = await GetDocumentAsync(app);
+        var schema = document["paths"]!["/api/tenants/{tenantId}/sla-override"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        var body = $$"""{"tenant": "t-acme", "version": 2, "rules": [{"regime": "us-dmca", "category": "copyright", "stage": "act", "length": 3, "unit": "{{unit}}"}]}""";
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+
+        var read = TakedownFn.Domain.Sla.TenantOverrideReader.Read("override.json", body);
+
+        Assert.Equal(valid, DocumentSchemas.Strict(document, schema).Evaluate(json.RootElement).IsValid);
+        Assert.Equal(valid, read.Errors.Count == 0);
+    }
+
+    [Fact]
     public async Task WorkerDocument_Paths_EqualTheStandaloneDocument()
     {
         await using var app = new TakedownFnFactory(azurite.Server);

@@ -56,55 +56,8 @@ public partial class ReadmeExampleTests(AzuriteFixture azurite) : IClassFixture<
         }
     }
 
-    /// <summary>
-    /// The request schema with the document's component schemas as <c>$defs</c>, and objects closed
-    /// (no property the schema does not name), so a misspelt field in the README fails.
-    /// </summary>
-    private static JsonSchema Strict(JsonNode document, JsonNode schema)
-    {
-        var defs = document["components"]?["schemas"]?.DeepClone() ?? new JsonObject();
-        Close(defs);
-        var root = new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$defs"] = defs,
-            ["allOf"] = new JsonArray(Closed(schema.DeepClone())),
-        };
-        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
-        return JsonSchema.FromText(text, baseUri: new Uri($"https://takedownfn.test/{Guid.NewGuid():N}"));
-    }
-
-    private static JsonNode Closed(JsonNode schema)
-    {
-        Close(schema);
-        return schema;
-    }
-
-    private static void Close(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                if (o["properties"] is JsonObject && o["additionalProperties"] is null)
-                {
-                    o["additionalProperties"] = false;
-                }
-
-                foreach (var (_, child) in o.ToList())
-                {
-                    Close(child);
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    Close(child);
-                }
-
-                break;
-        }
-    }
+    /// <summary>The request schema, strict (<see cref="DocumentSchemas.Strict"/>), so a misspelt field in the README fails.</summary>
+    private static JsonSchema Strict(JsonNode document, JsonNode schema) => DocumentSchemas.Strict(document, schema);
 
     private static JsonNode? FindOperation(JsonNode document, string method, string path)
     {

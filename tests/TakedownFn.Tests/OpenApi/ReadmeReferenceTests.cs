@@ -93,7 +93,7 @@ public class ReadmeReferenceTests
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
-    private static IEnumerable<string> StepExampleLines() =>
+    internal static IEnumerable<string> StepExampleLines() =>
         Reference.Split('\n').Where(line => line.StartsWith("{\"kind\":", StringComparison.Ordinal));
 
     private static IEnumerable<string> JsonNames(Type type) =>
