@@ -65,6 +65,7 @@ public sealed partial class CaseStore(TableClient table, bool reportTodos = true
         if (reportTodos)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, ReportTodo(tenant, updated.CaseId)));
+            actions.Add(ReportChangeMarker(tenant));
         }
 
         var stepKeyIndex = -1;
