@@ -85,7 +85,7 @@ public sealed partial class CaseStore
             return [];
         }
 
-        var rows = ReadConcurrentlyAsync(ids, id => GetAsync(tenantId, id, withNotice: true, cancellationToken));
+        var rows = ConcurrentReads.ReadAsync(ids, id => GetAsync(tenantId, id, withNotice: true, cancellationToken), cancellationToken);
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var events = ids.ToDictionary(id => id, _ => new List<CaseEventRecord>(), StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.EventsFrom(ids[0])} and RowKey lt {CaseKeys.EventsTo(ids[^1])}");
@@ -110,7 +110,7 @@ public sealed partial class CaseStore
         if (reached is not null)
         {
             var rest = ids.Where(id => string.CompareOrdinal(id, reached) >= 0).ToList();
-            var read = await ReadConcurrentlyAsync(rest, id => GetEventsAsync(tenantId, id, cancellationToken));
+            var read = await ConcurrentReads.ReadAsync(rest, id => GetEventsAsync(tenantId, id, cancellationToken), cancellationToken);
             for (var i = 0; i < rest.Count; i++)
             {
                 events[rest[i]] = [.. read[i]];
@@ -123,28 +123,6 @@ public sealed partial class CaseStore
 
     /// <summary>Event rows a bulk read may scan per case asked for before it reads the rest case by case.</summary>
     private const int EventRowsPerCase = 64;
-
-    /// <summary>Concurrent reads this store issues at most for one bulk read.</summary>
-    private const int ConcurrentReads = 16;
-
-    private static async Task<T[]> ReadConcurrentlyAsync<T>(IReadOnlyList<string> ids, Func<string, Task<T>> read)
-    {
-        var results = new T[ids.Count];
-        using var gate = new SemaphoreSlim(ConcurrentReads);
-        await Task.WhenAll(ids.Select(async (id, i) =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                results[i] = await read(id);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        return results;
-    }
 
     /// <summary>
     /// Every case of the tenant with its notice and steps, read in two range scans (case rows, then

@@ -39,19 +39,7 @@ public sealed partial class ReportStore(TableClient table)
     public async Task<IReadOnlyDictionary<string, StoredFact?>> GetFactsAsync(string tenantId, IEnumerable<string> caseIds, CancellationToken cancellationToken = default)
     {
         var ids = caseIds.Distinct(StringComparer.Ordinal).ToList();
-        using var gate = new SemaphoreSlim(16);
-        var facts = await Task.WhenAll(ids.Select(async id =>
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await GetFactAsync(tenantId, id, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var facts = await ConcurrentReads.ReadAsync(ids, id => GetFactAsync(tenantId, id, cancellationToken), cancellationToken);
         return ids.Select((id, i) => (id, facts[i])).ToDictionary(f => f.id, f => f.Item2, StringComparer.Ordinal);
     }
 
