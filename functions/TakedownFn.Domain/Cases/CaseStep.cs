@@ -44,6 +44,9 @@ public sealed record CaseStep
 
     /// <summary>For <see cref="StepKind.StatementOfReasonsSent"/>: the statement's fields, checked against the Transparency Database's rules.</summary>
     public Dsa.StatementFields? Statement { get; init; }
+
+    /// <summary>For an action on the content: <c>law</c> or <c>terms</c> (<see cref="Steps.StepIntake.Basis"/>); null means the law.</summary>
+    public string? Basis { get; init; }
 }
 
 /// <summary>What an <see cref="StepKind.EvidencePreserved"/> step preserved and for how long.</summary>

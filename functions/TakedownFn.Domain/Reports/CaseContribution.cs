@@ -32,6 +32,7 @@ public sealed record BreachEntry(string CaseId, string Stage, DateTimeOffset? De
 /// <param name="ItemCount">Items of information the notice names.</param>
 /// <param name="Policy">The policy it was judged under; null before triage and for cases judged before policy packs.</param>
 /// <param name="Steps">Its steps in recorded order, as the SLA sees them.</param>
+/// <param name="DecisionOnTerms">True when its decision on the content was recorded with <c>basis: terms</c>.</param>
 public sealed record CaseReportInput(
     string CaseId,
     ReportDimensions Dimensions,
@@ -40,7 +41,8 @@ public sealed record CaseReportInput(
     string Validation,
     int ItemCount,
     ResolvedPolicy? Policy,
-    IReadOnlyList<SlaStepFact> Steps);
+    IReadOnlyList<SlaStepFact> Steps,
+    bool DecisionOnTerms = false);
 
 /// <summary>
 /// One case's share of the report: the hour it counts in, its dimensions, its figures and its
@@ -100,6 +102,10 @@ public sealed record CaseContribution(string CaseId, DateTimeOffset Hour, Report
 
         var decision = input.Steps.FirstOrDefault(s => ReportNames.Actions.Any(a => a.Step == s.Kind));
         figures.Increment(decision is null ? ReportNames.StillOpen : ReportNames.ActionPrefix + ReportNames.Actions.First(a => a.Step == decision.Kind).Name);
+        if (decision is not null && decision.Kind != StepKind.NoAction && input.DecisionOnTerms)
+        {
+            figures.Increment(ReportNames.ActionedOnTerms);
+        }
 
         var breaches = new List<BreachEntry>();
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);

@@ -44,8 +44,8 @@ public static class DsaTransparencyReport
     /// <summary>What the contextual information column says on every row (how the service counts).</summary>
     public const string Context =
         "Notices filed under the regimes reported, counted in the period of receipt. Actions: content removed, disabled, " +
-        "geo-restricted or labelled; every notice is a notice of illegal content, so actions are counted on the basis of the " +
-        "law and none on the terms and conditions. Time to take action: from receipt to the decision on the content (no-action " +
+        "geo-restricted or labelled; counted on the basis of the terms and conditions when the action was recorded with " +
+        "basis terms, else on the basis of the law. Time to take action: from receipt to the decision on the content (no-action " +
         "decisions included), server times, median within 1%.";
 
     /// <summary>The regimes counted by default: notices under DSA Art. 16.</summary>
@@ -100,10 +100,10 @@ public static class DsaTransparencyReport
         Number(trusted.Count(ReportNames.Items)),
         Hours(all),
         Hours(trusted),
-        Number(Actions(all)),
-        Number(Actions(trusted)),
-        Number(0),
-        Number(0),
+        Number(Actions(all) - all.Count(ReportNames.ActionedOnTerms)),
+        Number(Actions(trusted) - trusted.Count(ReportNames.ActionedOnTerms)),
+        Number(all.Count(ReportNames.ActionedOnTerms)),
+        Number(trusted.Count(ReportNames.ActionedOnTerms)),
         Context,
     ];
 

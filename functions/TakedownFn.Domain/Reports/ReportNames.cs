@@ -19,6 +19,9 @@ public static class ReportNames
     /// <summary>No decision on the content yet (no removal, restriction, label or no-action step).</summary>
     public const string StillOpen = "still-open";
 
+    /// <summary>Actions on the content (every decision but no-action) recorded with <c>basis: terms</c>.</summary>
+    public const string ActionedOnTerms = "actioned-on-terms";
+
     /// <summary>Prefix of the decision counters: <c>action.removed</c>, <c>action.no-action</c>, ….</summary>
     public const string ActionPrefix = "action.";
 

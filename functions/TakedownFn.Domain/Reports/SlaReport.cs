@@ -19,6 +19,14 @@ public sealed record SlaReport(
     IReadOnlyList<SlaReportGroup> Groups,
     SlaReportGroup Total)
 {
+    /// <summary>Breaches each group lists at most (null: all of them, as in a closed period's statement).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? BreachesPageSize { get; init; }
+
+    /// <summary>The continuation token of the next page of breaches (<c>breachesAfter</c>), or null when this page is the last.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BreachesNext { get; init; }
+
     /// <summary>How the figures are counted, stated in every report.</summary>
     public const string BasisText =
         "Cases count in the UTC hour of the earlier of the platform's stated receipt and the service's acceptance. " +
@@ -84,6 +92,9 @@ public sealed record SlaReportGroup(
     IReadOnlyList<SlaReportStage> Stages,
     IReadOnlyList<BreachEntry> Breaches)
 {
+    /// <summary>The group's breached stages, all of them (exact, from the rollups), however many <see cref="Breaches"/> lists on this page.</summary>
+    public long BreachCount { get; init; }
+
     public static SlaReportGroup From(SortedDictionary<string, string> key, SlaFigures figures, IEnumerable<BreachEntry> breaches) => new(
         key,
         figures.Count(ReportNames.Received),
@@ -95,7 +106,11 @@ public sealed record SlaReportGroup(
         ReportNames.Actions.ToDictionary(a => a.Name, a => figures.Count(ReportNames.ActionPrefix + a.Name)),
         figures.Count(ReportNames.StillOpen),
         figures.Stages.Select(s => SlaReportStage.From(s.Key, s.Value)).ToList(),
-        breaches.OrderBy(b => b.Deadline).ThenBy(b => b.CaseId, StringComparer.Ordinal).ThenBy(b => b.Stage, StringComparer.Ordinal).ToList());
+        breaches.OrderBy(b => b.Deadline).ThenBy(b => b.CaseId, StringComparer.Ordinal).ThenBy(b => b.Stage, StringComparer.Ordinal).ToList())
+    {
+        // A breach row exists exactly for each stage judged breached or overdue (CaseContribution.From).
+        BreachCount = figures.Stages.Values.Sum(s => s.Count(ReportNames.Breached) + s.Count(ReportNames.Overdue)),
+    };
 }
 
 /// <summary>One stage of a group: outcomes, the share met, and completion times (seconds; null when nothing completed).</summary>

@@ -94,6 +94,13 @@ public static class CaseKeys
     /// <summary>A case changed since its report contribution was last folded (upserted with every change).</summary>
     public static string ReportTodo(string caseId) => $"u|{caseId}";
 
+    /// <summary>
+    /// The tenant's report change marker, upserted with every to-do row (outside their range): its
+    /// ETag changes with every change a fold has yet to see, so a report that finds it equal to the
+    /// last complete fold's knows nothing is pending without reading the to-do range.
+    /// </summary>
+    public const string ReportChanges = "u!";
+
     public const string ReportTodosFrom = "u|";
     public const string ReportTodosTo = "u}";
 

@@ -34,7 +34,7 @@ public sealed partial class CaseStore
             chunk.Clear();
             var (operations, bytes) = (0, 0L);
             while (pending.Count > 0
-                   && operations + RowsOf(cases[pending.Peek()]) <= MaxOperationsPerTransaction
+                   && operations + RowsOf(cases[pending.Peek()]) <= MaxOperationsPerTransaction - (reportTodos ? 1 : 0)
                    && (chunk.Count == 0 || bytes + WireBytesOf(cases[pending.Peek()]) <= MaxTransactionBytes))
             {
                 var next = pending.Dequeue();
@@ -68,6 +68,12 @@ public sealed partial class CaseStore
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
                     owner.Add(i);
                 }
+            }
+
+            if (reportTodos)
+            {
+                // Last, so a failing index still names a notice's row.
+                actions.Add(ReportChangeMarker(tenantId));
             }
 
             try

@@ -28,9 +28,9 @@ public sealed partial class CaseStore
                 rows.Add(new(TableTransactionActionType.UpsertReplace, ReportTodo(tenantId, c.Case.CaseId)));
             }
 
-            if (batch.Count + rows.Count > MaxOperationsPerTransaction)
+            if (batch.Count + rows.Count > MaxOperationsPerTransaction - (reportTodos ? 1 : 0))
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
+                await SubmitImportAsync(tenantId, batch, cancellationToken);
                 batch.Clear();
             }
 
@@ -39,7 +39,10 @@ public sealed partial class CaseStore
 
         if (batch.Count > 0)
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await SubmitImportAsync(tenantId, batch, cancellationToken);
         }
     }
+
+    private async Task SubmitImportAsync(string tenantId, List<TableTransactionAction> batch, CancellationToken cancellationToken) =>
+        await table.SubmitTransactionAsync(reportTodos ? [.. batch, ReportChangeMarker(tenantId)] : batch, cancellationToken);
 }

@@ -18,6 +18,17 @@ public sealed partial class CaseStore
     /// </summary>
     private static TableEntity ReportTodo(string tenantId, string caseId) => new(tenantId, CaseKeys.ReportTodo(caseId)) { ["CaseId"] = caseId };
 
+    /// <summary>The change marker (<see cref="CaseKeys.ReportChanges"/>), upserted once per transaction that writes to-do rows.</summary>
+    private static TableTransactionAction ReportChangeMarker(string tenantId) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(tenantId, CaseKeys.ReportChanges));
+
+    /// <summary>The ETag of the tenant's change marker (null before its first change): it changes with every case change.</summary>
+    public async Task<string?> ReportChangesAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityOrNullAsync(tenantId, CaseKeys.ReportChanges, ["PartitionKey"], cancellationToken);
+        return entity?.ETag.ToString();
+    }
+
     /// <summary>Up to <paramref name="max"/> cases of the tenant changed since they were last folded.</summary>
     public async Task<IReadOnlyList<ReportTodo>> ReportTodosAsync(string tenantId, int max, CancellationToken cancellationToken = default)
     {
@@ -57,6 +68,61 @@ public sealed partial class CaseStore
         var stored = await GetAsync(tenantId, caseId, withNotice: true, cancellationToken);
         return stored is null ? null : new CaseWithSteps(stored.Case, stored.Notice!, await GetEventsAsync(tenantId, caseId, cancellationToken));
     }
+
+    /// <summary>
+    /// Several cases with their notices and steps, for the fold: the case rows by concurrent point
+    /// reads, the steps by one range query over the cases' event rows (case ids sorted, so their rows
+    /// are one key range). The range also holds the steps of cases between them that are not asked
+    /// for; it is read for at most <see cref="EventRowsPerCase"/> rows per case asked, and the cases
+    /// it did not reach are read one range each, so sparse ids never read the tenant's whole history.
+    /// Cases that do not exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseWithSteps>> GetManyWithStepsAsync(string tenantId, IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
+    {
+        var ids = caseIds.Where(CaseKeys.IsCaseId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = ConcurrentReads.ReadAsync(ids, id => GetAsync(tenantId, id, withNotice: true, cancellationToken), cancellationToken);
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var events = ids.ToDictionary(id => id, _ => new List<CaseEventRecord>(), StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {CaseKeys.EventsFrom(ids[0])} and RowKey lt {CaseKeys.EventsTo(ids[^1])}");
+        var budget = EventRowsPerCase * ids.Count;
+        string? reached = null;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var e = CaseEntityMapping.ToEvent(entity);
+            if (--budget < 0)
+            {
+                // Cases from this one on were not read whole: each gets its own range below.
+                reached = e.CaseId;
+                break;
+            }
+
+            if (wanted.Contains(e.CaseId))
+            {
+                events[e.CaseId].Add(e);
+            }
+        }
+
+        if (reached is not null)
+        {
+            var rest = ids.Where(id => string.CompareOrdinal(id, reached) >= 0).ToList();
+            var read = await ConcurrentReads.ReadAsync(rest, id => GetEventsAsync(tenantId, id, cancellationToken), cancellationToken);
+            for (var i = 0; i < rest.Count; i++)
+            {
+                events[rest[i]] = [.. read[i]];
+            }
+        }
+
+        var stored = await rows;
+        return ids.Select((id, i) => stored[i] is { } s ? new CaseWithSteps(s.Case, s.Notice!, events[id]) : null).OfType<CaseWithSteps>().ToList();
+    }
+
+    /// <summary>Event rows a bulk read may scan per case asked for before it reads the rest case by case.</summary>
+    private const int EventRowsPerCase = 64;
 
     /// <summary>
     /// Every case of the tenant with its notice and steps, read in two range scans (case rows, then

@@ -66,6 +66,7 @@ public sealed partial class CaseStore(TableClient table, bool reportTodos = true
         if (reportTodos)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, ReportTodo(tenant, updated.CaseId)));
+            actions.Add(ReportChangeMarker(tenant));
         }
 
         var stepKeyIndex = -1;

@@ -13,7 +13,8 @@ public sealed partial class ReportStore
 
     /// <summary>
     /// Folds cases into the rollups: for each case whose contribution changed, its fact row, the
-    /// rollup rows it leaves and joins (old figures out, new in) and its breach rows, in one
+    /// rollup rows it leaves and joins (old figures out, new in; the hour's row and the day's row of
+    /// the day tier alike) and its breach rows, in one
     /// transaction conditional on the fact and rollup rows' ETags. A case folded twice finds its
     /// fact row equal to its contribution and writes nothing, so redelivery counts once. Returns
     /// the cases written; those that lost a race (someone folded them meanwhile) are left for the
@@ -54,19 +55,17 @@ public sealed partial class ReportStore
             actions.AddRange(now.Breaches.Select(b => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ReportRows.Breach(tenantId, now.Hour, now.Dimensions, b))));
         }
 
-        foreach (var (key, delta) in deltas)
+        // The rows to change are read concurrently: each is a point read.
+        var changing = deltas.Where(d => !d.Value.Figures.IsEmpty).ToList();
+        var stored = await Task.WhenAll(changing.Select(d => GetRollupAsync(tenantId, d.Key, cancellationToken)));
+        for (var i = 0; i < changing.Count; i++)
         {
-            if (delta.Figures.IsEmpty)
-            {
-                continue;
-            }
-
-            var stored = await GetRollupAsync(tenantId, delta.Hour, delta.Dimensions, cancellationToken);
-            var figures = stored?.Row.Figures ?? new SlaFigures();
+            var (key, delta) = changing[i];
+            var figures = stored[i]?.Row.Figures ?? new SlaFigures();
             figures.Merge(delta.Figures);
             actions.Add(figures.IsEmpty
-                ? Delete(tenantId, key, stored!.ETag)
-                : Put(ReportRows.Rollup(tenantId, delta with { Figures = figures }), stored?.ETag));
+                ? Delete(tenantId, key, stored[i]!.ETag)
+                : Put(ReportRows.Rollup(tenantId, key, delta with { Figures = figures }), stored[i]?.ETag));
         }
 
         if (actions.Count > MaxOperationsPerTransaction && group.Count > 1)
@@ -89,13 +88,16 @@ public sealed partial class ReportStore
 
     private static void AddDelta(Dictionary<string, RollupRow> deltas, CaseContribution contribution, int sign)
     {
-        var key = ReportKeys.Rollup(contribution.Hour, contribution.Dimensions);
-        if (!deltas.TryGetValue(key, out var row))
+        var day = RollupPlan.DayOf(contribution.Hour);
+        foreach (var (key, at) in new[] { (ReportKeys.Rollup(contribution.Hour, contribution.Dimensions), contribution.Hour), (ReportKeys.Day(day, contribution.Dimensions), day) })
         {
-            deltas[key] = row = new RollupRow(contribution.Hour, contribution.Dimensions, new SlaFigures());
-        }
+            if (!deltas.TryGetValue(key, out var row))
+            {
+                deltas[key] = row = new RollupRow(at, contribution.Dimensions, new SlaFigures());
+            }
 
-        row.Figures.Merge(contribution.Figures, sign);
+            row.Figures.Merge(contribution.Figures, sign);
+        }
     }
 
     private static bool SameContribution(CaseContribution a, CaseContribution b) =>

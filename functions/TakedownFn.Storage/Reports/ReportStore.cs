@@ -27,33 +27,75 @@ public sealed partial class ReportStore(TableClient table)
         return entity is null ? null : new StoredFact(ReportRows.ToContribution(entity), entity.ETag);
     }
 
-    public async Task<StoredRollup?> GetRollupAsync(string tenantId, DateTimeOffset hour, ReportDimensions dimensions, CancellationToken cancellationToken = default)
+    /// <summary>The change marker ETag the last complete fold started from (null if none recorded).</summary>
+    public async Task<string?> FoldedThroughAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        (await table.GetEntityOrNullAsync(tenantId, ReportKeys.FoldedThrough, cancellationToken: cancellationToken))?.GetString("Changes");
+
+    /// <summary>Records that every change up to marker ETag <paramref name="changes"/> is folded (an older value written late only costs a later report a to-do read).</summary>
+    public Task SetFoldedThroughAsync(string tenantId, string changes, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(new TableEntity(tenantId, ReportKeys.FoldedThrough) { ["Changes"] = changes }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The fact rows of several cases (null where a case was never folded), read concurrently by point reads.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredFact?>> GetFactsAsync(string tenantId, IEnumerable<string> caseIds, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityOrNullAsync(tenantId, ReportKeys.Rollup(hour, dimensions), cancellationToken: cancellationToken);
+        var ids = caseIds.Distinct(StringComparer.Ordinal).ToList();
+        var facts = await ConcurrentReads.ReadAsync(ids, id => GetFactAsync(tenantId, id, cancellationToken), cancellationToken);
+        return ids.Select((id, i) => (id, facts[i])).ToDictionary(f => f.id, f => f.Item2, StringComparer.Ordinal);
+    }
+
+    /// <summary>A rollup row of either tier by its key, or null.</summary>
+    public async Task<StoredRollup?> GetRollupAsync(string tenantId, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityOrNullAsync(tenantId, rowKey, cancellationToken: cancellationToken);
         return entity is null ? null : new StoredRollup(ReportRows.ToRollup(entity), entity.ETag);
     }
 
-    /// <summary>The tenant's rollup rows for cases received in [<paramref name="from"/>, <paramref name="to"/>) (whole UTC hours).</summary>
-    public async Task<IReadOnlyList<RollupRow>> RollupsAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The tenant's rollup rows as <paramref name="plan"/> says (day rows for whole days, hour rows
+    /// for the rest), one range query per tier and span, run concurrently.
+    /// </summary>
+    public async Task<IReadOnlyList<RollupRow>> RollupsAsync(string tenantId, RollupPlan plan, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ReportKeys.RollupsAt(from)} and RowKey lt {ReportKeys.RollupsAt(to)}");
-        var rows = new List<RollupRow>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var days = plan.Days.ToHashSet();
+        var queries = plan.HourSpans.Select(s => RangeAsync(tenantId, ReportKeys.RollupsAt(s.From), ReportKeys.RollupsAt(s.To), cancellationToken)).ToList();
+        if (days.Count > 0)
         {
-            rows.Add(ReportRows.ToRollup(entity));
+            queries.Add(RangeAsync(tenantId, ReportKeys.DaysAt(plan.Days.Min()), ReportKeys.DaysAt(plan.Days.Max().AddDays(1)), cancellationToken));
         }
 
-        return rows;
+        // A day inside the range but not in the plan (a bucket boundary cuts it) is read from its hours instead.
+        return (await Task.WhenAll(queries)).SelectMany(rows => rows)
+            .Where(r => !r.Key.StartsWith(ReportKeys.DaysFrom, StringComparison.Ordinal) || days.Contains(r.Row.Hour))
+            .Select(r => r.Row).ToList();
     }
 
-    /// <summary>The tenant's breach rows for cases received in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public async Task<IReadOnlyList<BreachRow>> BreachesAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <summary>The tenant's rollup rows for cases received in [<paramref name="from"/>, <paramref name="to"/>) (whole UTC hours), from the day tier where whole days allow.</summary>
+    public Task<IReadOnlyList<RollupRow>> RollupsAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        RollupsAsync(tenantId, RollupPlan.For(from, to), cancellationToken);
+
+    /// <summary>
+    /// The tenant's breach rows for cases received in [<paramref name="from"/>, <paramref name="to"/>),
+    /// in key order, starting after <paramref name="afterKey"/> when given; pages are fetched only as
+    /// far as the caller reads.
+    /// </summary>
+    public async IAsyncEnumerable<(string Key, BreachRow Row)> BreachesAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, string? afterKey = null, int pageSize = 1000, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ReportKeys.BreachesAt(from)} and RowKey lt {ReportKeys.BreachesAt(to)}");
-        var rows = new List<BreachRow>();
+        var filter = afterKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ReportKeys.BreachesAt(from)} and RowKey lt {ReportKeys.BreachesAt(to)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {afterKey} and RowKey ge {ReportKeys.BreachesAt(from)} and RowKey lt {ReportKeys.BreachesAt(to)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken))
+        {
+            yield return (entity.RowKey, ReportRows.ToBreach(entity));
+        }
+    }
+
+    private async Task<IReadOnlyList<(string Key, RollupRow Row)>> RangeAsync(string tenantId, string fromKey, string toKey, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {fromKey} and RowKey lt {toKey}");
+        var rows = new List<(string, RollupRow)>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            rows.Add(ReportRows.ToBreach(entity));
+            rows.Add((entity.RowKey, ReportRows.ToRollup(entity)));
         }
 
         return rows;
@@ -116,9 +158,15 @@ public static class ReportRows
     public static CaseContribution ToContribution(TableEntity entity) =>
         JsonSerializer.Deserialize<CaseContribution>(entity.GetString("Contribution")!, ReportJson.Options)!;
 
-    public static TableEntity Rollup(string tenantId, RollupRow row)
+    public static TableEntity Rollup(string tenantId, RollupRow row) => Rollup(tenantId, ReportKeys.Rollup(row.Hour, row.Dimensions), row);
+
+    /// <summary>A day-tier rollup: <paramref name="row"/>'s hour is the UTC midnight of its day.</summary>
+    public static TableEntity DayRollup(string tenantId, RollupRow row) => Rollup(tenantId, ReportKeys.Day(row.Hour, row.Dimensions), row);
+
+    /// <summary>A rollup row of either tier under its key.</summary>
+    public static TableEntity Rollup(string tenantId, string rowKey, RollupRow row)
     {
-        var entity = new TableEntity(tenantId, ReportKeys.Rollup(row.Hour, row.Dimensions))
+        var entity = new TableEntity(tenantId, rowKey)
         {
             ["Hour"] = row.Hour,
             ["Regime"] = row.Dimensions.Regime,

@@ -43,7 +43,7 @@ internal static class DsaTransparencyEndpoints
         }
 
         var tenantId = Caller.From(context.User).Tenant;
-        await folding.FoldTenantAsync(tenantId, cancellationToken);
+        await folding.EnsureFoldedAsync(tenantId, cancellationToken);
         var rows = await reports.RollupsAsync(tenantId, query.From, query.To, cancellationToken);
         var provider = (await tenants.GetTenantAsync(tenantId, cancellationToken))?.Name ?? tenantId;
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(query.From, query.Zone).DateTime);

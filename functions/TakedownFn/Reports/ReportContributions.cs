@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TakedownFn.Domain;
+using TakedownFn.Domain.Cases;
 using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Reports;
 using TakedownFn.Domain.Sla;
@@ -23,8 +24,32 @@ internal static class ReportContributions
             record.Validation,
             record.ItemCount,
             record.Policy,
-            SlaFacts.From(stored.Events));
+            SlaFacts.From(stored.Events),
+            DecisionOnTerms(stored.Events));
         return CaseContribution.From(input, calendars);
+    }
+
+    /// <summary>True when the first decision on the content (the one the report counts) was recorded with <c>basis: terms</c>.</summary>
+    private static bool DecisionOnTerms(IReadOnlyList<CaseEventRecord> events)
+    {
+        var decision = events.FirstOrDefault(e => WireIds.TryParse(e.Kind, out StepKind kind) && ReportNames.Actions.Any(a => a.Step == kind));
+        if (decision is null || string.IsNullOrEmpty(decision.Details))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var details = JsonDocument.Parse(decision.Details);
+            return details.RootElement.ValueKind == JsonValueKind.Object
+                   && details.RootElement.TryGetProperty("basis", out var basis)
+                   && basis.ValueKind == JsonValueKind.String
+                   && basis.GetString() == "terms";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The notifier's role as submitted (validated at intake), the report's <c>source</c>; only the role is read.</summary>

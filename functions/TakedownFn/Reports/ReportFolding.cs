@@ -23,7 +23,7 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
         {
             try
             {
-                await FoldTenantAsync(tenant.TenantId, cancellationToken);
+                await EnsureFoldedAsync(tenant.TenantId, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -40,24 +40,28 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
     /// </summary>
     public async Task<int> FoldTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
+        // Read before the first to-do read: when the loop finds none left, every change up to this marker is folded.
+        var marker = await cases.ReportChangesAsync(tenantId, cancellationToken);
         var total = 0;
         for (int round = 0, idle = 0; round < MaxRounds && idle < MaxIdleRounds; round++)
         {
             var todos = await cases.ReportTodosAsync(tenantId, TodosPerRead, cancellationToken);
             if (todos.Count == 0)
             {
+                if (marker is not null)
+                {
+                    await reports.SetFoldedThroughAsync(tenantId, marker, cancellationToken);
+                }
+
                 break;
             }
 
-            var changes = new List<FoldChange>();
-            foreach (var todo in todos)
-            {
-                var stored = await cases.GetWithStepsAsync(tenantId, todo.CaseId, cancellationToken);
-                if (stored is not null)
-                {
-                    changes.Add(new FoldChange(await reports.GetFactAsync(tenantId, todo.CaseId, cancellationToken), ReportContributions.From(stored, calendars)));
-                }
-            }
+            // The round's cases, steps and fact rows are read in bulk (a range query, concurrent point reads).
+            var ids = todos.Select(t => t.CaseId).ToList();
+            var facts = reports.GetFactsAsync(tenantId, ids, cancellationToken);
+            var stored = await cases.GetManyWithStepsAsync(tenantId, ids, cancellationToken);
+            var old = await facts;
+            var changes = stored.Select(s => new FoldChange(old.GetValueOrDefault(s.Case.CaseId), ReportContributions.From(s, calendars))).ToList();
 
             var folded = (await reports.FoldAsync(tenantId, changes, cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var gone = todos.Where(t => changes.All(c => c.New.CaseId != t.CaseId));
@@ -67,6 +71,23 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// What a report calls first: when the cases' change marker still equals the one the last complete
+    /// fold started from, nothing changed since and the to-do range (a scan on Azurite) is not read;
+    /// otherwise folds as <see cref="FoldTenantAsync"/> does.
+    /// </summary>
+    public async Task EnsureFoldedAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var changes = cases.ReportChangesAsync(tenantId, cancellationToken);
+        var folded = await reports.FoldedThroughAsync(tenantId, cancellationToken);
+        if (await changes is { } marker && marker == folded)
+        {
+            return;
+        }
+
+        await FoldTenantAsync(tenantId, cancellationToken);
     }
 
     /// <summary>Rounds of <see cref="TodosPerRead"/> one call folds at most (a backlog beyond is left to the timer).</summary>

@@ -33,7 +33,7 @@ internal sealed record ReconciliationResult(
 /// <summary>
 /// Recomputes every report row of a tenant from its raw case rows and steps (the same
 /// <see cref="ReportContributions"/> the fold uses), compares them with the stored facts, rollups
-/// and breach rows, and with <c>repair</c> rewrites what drifted. Counts must agree exactly; the
+/// of both tiers (hour and day) and breach rows, and with <c>repair</c> rewrites what drifted. Counts must agree exactly; the
 /// percentiles of the stored rollups are checked against the exact values within the bound.
 /// </summary>
 internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports, ReportFolding folding, CalendarCatalog calendars)
@@ -47,6 +47,7 @@ internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports,
 
         var expectedFacts = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var expectedRollups = new Dictionary<string, RollupRow>(StringComparer.Ordinal);
+        var expectedDays = new Dictionary<string, RollupRow>(StringComparer.Ordinal);
         var expectedBreaches = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var durations = new Dictionary<string, List<TimeSpan>>(StringComparer.Ordinal);
         var caseCount = 0;
@@ -62,6 +63,14 @@ internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports,
             }
 
             rollup.Figures.Merge(c.Figures);
+            var day = RollupPlan.DayOf(c.Hour);
+            var dayKey = ReportKeys.Day(day, c.Dimensions);
+            if (!expectedDays.TryGetValue(dayKey, out var dayRollup))
+            {
+                expectedDays[dayKey] = dayRollup = new RollupRow(day, c.Dimensions, new SlaFigures());
+            }
+
+            dayRollup.Figures.Merge(c.Figures);
             foreach (var b in c.Breaches)
             {
                 expectedBreaches[ReportKeys.Breach(c.Hour, b.CaseId, b.Stage)] = ReportRows.Breach(tenantId, c.Hour, c.Dimensions, b);
@@ -81,12 +90,14 @@ internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports,
 
         var storedFacts = await reports.AllRowsAsync(tenantId, ReportKeys.FactsFrom, ReportKeys.FactsTo, cancellationToken);
         var storedRollups = await reports.AllRowsAsync(tenantId, ReportKeys.RollupsFrom, ReportKeys.RollupsTo, cancellationToken);
+        var storedDays = await reports.AllRowsAsync(tenantId, ReportKeys.DaysFrom, ReportKeys.DaysTo, cancellationToken);
         var storedBreaches = await reports.AllRowsAsync(tenantId, ReportKeys.BreachesFrom, ReportKeys.BreachesTo, cancellationToken);
 
         var differences = new List<ReportDifference>();
         var actions = new List<TableTransactionAction>();
         Compare(expectedFacts, storedFacts, (e, s) => e.GetString("Contribution") == s.GetString("Contribution") ? null : [], differences, actions);
         Compare(expectedRollups.ToDictionary(r => r.Key, r => ReportRows.Rollup(tenantId, r.Value), StringComparer.Ordinal), storedRollups, RollupCounters, differences, actions);
+        Compare(expectedDays.ToDictionary(r => r.Key, r => ReportRows.DayRollup(tenantId, r.Value), StringComparer.Ordinal), storedDays, RollupCounters, differences, actions);
         Compare(expectedBreaches, storedBreaches, (e, s) => SameProperties(e, s) ? null : [], differences, actions);
 
         var stored = new SlaFigures();

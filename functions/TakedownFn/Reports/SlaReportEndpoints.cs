@@ -6,7 +6,7 @@ using TakedownFn.Http;
 namespace TakedownFn.Reports;
 
 /// <summary>
-/// <c>GET /api/reports/sla?from=&amp;to=&amp;tz=&amp;groupBy=</c> (officer, auditor): the SLA report of
+/// <c>GET /api/reports/sla?from=&amp;to=&amp;tz=&amp;groupBy=&amp;breaches=&amp;breachesAfter=</c> (officer, auditor): the SLA report of
 /// the cases received in the period, from the rollups; <c>Accept: text/csv</c> for CSV.
 /// </summary>
 internal static class SlaReportEndpoints
@@ -20,12 +20,13 @@ internal static class SlaReportEndpoints
     {
         var q = context.Request.Query;
         var (query, errors) = SlaReportQuery.Parse(q["from"], q["to"], q["tz"], q["groupBy"]);
-        if (query is null)
+        var (paging, pagingErrors) = BreachPaging.Parse(q["breaches"], q["breachesAfter"]);
+        if (query is null || paging is null)
         {
-            return Problems.Validation(errors.Select(e => new ValidationError(e.Field, e.Message)));
+            return Problems.Validation(errors.Select(e => new ValidationError(e.Field, e.Message)).Concat(pagingErrors));
         }
 
-        var report = await reports.BuildAsync(Caller.From(context.User).Tenant, query, cancellationToken);
+        var report = await reports.BuildAsync(Caller.From(context.User).Tenant, query, paging, cancellationToken);
         return WantsCsv(context.Request)
             ? TypedResults.Bytes(SlaReportCsv.Bytes(report), "text/csv; charset=utf-8; header=present")
             : TypedResults.Ok(report);

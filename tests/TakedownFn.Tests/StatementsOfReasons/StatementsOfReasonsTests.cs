@@ -160,6 +160,42 @@ public sealed class StatementsOfReasonsTests(AzuriteFixture azurite) : TenantTes
         ["decisionFacts"] = "The notified post discloses a private home address; removed after review.",
     };
 
+    [Fact]
+    public async Task DsaTransparency_ActionsOnTerms_CountedInTheTermsColumns()
+    {
+        var onTerms = await TriagedDsaCaseAsync("hate-speech", "trusted-flagger");
+        await StepAsync(onTerms, new JsonObject { ["kind"] = "content-removed", ["basis"] = "terms" });
+        var onLaw = await TriagedDsaCaseAsync("privacy", "victim");
+        await StepAsync(onLaw, new JsonObject { ["kind"] = "content-disabled", ["basis"] = "law" });
+        var unstated = await TriagedDsaCaseAsync("fraud", "trusted-flagger");
+        await StepAsync(unstated, new JsonObject { ["kind"] = "content-removed" });
+
+        var day = DateTimeOffset.UtcNow.UtcDateTime.Date;
+        var report = await Tenant.Officer.GetFromJsonAsync<JsonElement>(new Uri($"/api/reports/dsa-transparency?from={day.AddDays(-1):yyyy-MM-dd}&to={day.AddDays(2):yyyy-MM-dd}", UriKind.Relative));
+
+        var total = report.GetProperty("notices").EnumerateArray().Single(r => r.GetProperty("Category").GetString() == "TOTAL");
+        Assert.Equal("2", total.GetProperty("Number of actions taken on the basis of the law").GetString());
+        Assert.Equal("1", total.GetProperty("Number of actions taken on the basis of the law on notices from Trusted flaggers").GetString());
+        Assert.Equal("1", total.GetProperty("Number of actions taken on the basis of the terms and conditions of the service").GetString());
+        Assert.Equal("1", total.GetProperty("Number of actions taken on the basis of the terms and conditions of the service on notices from Trusted flaggers").GetString());
+    }
+
+    [Theory]
+    [InlineData("content-removed", "contract")]
+    [InlineData("no-action", "terms")]
+    [InlineData("notifier-informed", "terms")]
+    public async Task RecordStep_BadBasis_ProblemNamesBasis(string kind, string basis)
+    {
+        var caseId = await TriagedDsaCaseAsync("privacy", "victim");
+        var step = new JsonObject { ["kind"] = kind, ["basis"] = basis, ["reason"] = "not unlawful", ["topic"] = "decision" };
+
+        var response = await PostStepAsync(caseId, step);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("basis", out _), problem.GetRawText());
+    }
+
     private async Task<string> TriagedDsaCaseAsync(string category, string role)
     {
         var notice = new JsonObject

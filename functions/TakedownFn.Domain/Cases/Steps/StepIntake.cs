@@ -105,7 +105,35 @@ public static partial class StepIntake
             Reference = reference,
             Statement = ParseStatement(errors, s, kind),
             Measures = ParseMeasures(errors, s.Measures, required: Is(StepKind.SurgeResponse)),
+            Basis = ParseBasis(errors, s.Basis, kind),
         };
+    }
+
+    /// <summary>The grounds an action on the content is recorded on: <c>law</c> (illegal content) or <c>terms</c> (the terms and conditions).</summary>
+    public static readonly IReadOnlyList<string> Basis = ["law", "terms"];
+
+    private static readonly StepKind[] ActionsOnContent = [StepKind.ContentRemoved, StepKind.ContentDisabled, StepKind.ContentGeoRestricted, StepKind.ContentLabelled];
+
+    private static string? ParseBasis(ErrorList errors, string? basis, StepKind? kind)
+    {
+        if (basis is null)
+        {
+            return null;
+        }
+
+        if (kind is { } k && !ActionsOnContent.Contains(k))
+        {
+            errors.Add("basis", "is only recorded with an action on the content: " + string.Join(", ", ActionsOnContent.Select(a => a.ToId())));
+            return null;
+        }
+
+        if (!Basis.Contains(basis))
+        {
+            errors.Add("basis", "must be law or terms");
+            return null;
+        }
+
+        return basis;
     }
 
     private static Dsa.StatementFields? ParseStatement(ErrorList errors, StepSubmission s, StepKind? kind)

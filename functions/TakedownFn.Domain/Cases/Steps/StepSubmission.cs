@@ -80,6 +80,14 @@ public sealed record StepSubmission
     /// </summary>
     [JsonPropertyName("statement")]
     public Dsa.StatementFields? Statement { get; init; }
+
+    /// <summary>
+    /// For an action on the content (<c>content-removed</c>, <c>content-disabled</c>,
+    /// <c>content-geo-restricted</c>, <c>content-labelled</c>): <c>law</c> (the default) or
+    /// <c>terms</c>, the ground it was taken on (DSA transparency report, Implementing Regulation (EU) 2024/2835).
+    /// </summary>
+    [JsonPropertyName("basis")]
+    public string? Basis { get; init; }
 }
 
 /// <summary>How evidence was preserved, as submitted.</summary>
