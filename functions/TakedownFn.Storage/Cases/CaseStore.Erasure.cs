@@ -25,6 +25,7 @@ public sealed partial class CaseStore
         if (reportTodos)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, ReportTodo(tenant, updated.CaseId)));
+            actions.Add(ReportChangeMarker(tenant));
         }
 
         try

@@ -30,7 +30,11 @@ internal static class QueryParameters
             PageSize with { Description = "Page size, 1–200 (default 50)." },
             Continuation,
         ],
-        ["GET api/cases/{id}/evidence"] = [new("format", "`json` (the default) or `pdf`.", Enum: ["json", "pdf"])],
+        ["GET api/cases/{id}/evidence"] =
+        [
+            new("format", "`json` (the default) or `pdf`.", Enum: ["json", "pdf"]),
+            new("disclose", "`personal`: officers only; adds the case's personal fields beside their commitment (recorded as a `personal-data-disclosed` step).", Enum: ["personal"]),
+        ],
         ["GET api/incidents"] = [PageSize with { Description = "Page size, 1–1,000 (default 100)." }, Continuation],
         ["GET api/ledger/proofs/inclusion"] =
         [
@@ -54,6 +58,8 @@ internal static class QueryParameters
             new("to", Period, Required: true),
             new("tz", "The IANA time zone of days, weeks and months (default UTC)."),
             new("groupBy", "Comma-separated: regime, category, severity, stage, source, and at most one of day, week, month."),
+            new("breaches", "Breached cases listed per group, 1–1000 (default 100); `breachCount` is always the whole count.", Integer: true),
+            new("breachesAfter", "The `breachesNext` token of the previous page."),
         ],
         ["GET api/reports/dsa-transparency"] =
         [
@@ -68,7 +74,7 @@ internal static class QueryParameters
             new("from", Period, Required: true),
             new("to", Period, Required: true),
             new("regime", "Only cases under this regime id."),
-            new("format", "`json` (the default).", Enum: ["json"]),
+            new("format", "`json` (the default) or `pdf`.", Enum: ["json", "pdf"]),
         ],
         ["GET api/reports/statements-of-reasons"] =
         [

@@ -54,6 +54,13 @@ internal static class ResponseBodies
             new(200, "The signed evidence bundle; `format=pdf` renders the same bundle as a PDF.", [new(System.Net.Mime.MediaTypeNames.Application.Json, typeof(EvidenceBundle), EvidenceJson.Options), Binary(Pdf)], [Headers.Disposition]),
             Problem<NotYetInLogProblem>(409, "Some of the case's steps are not yet under a signed checkpoint; retry after `retryAfterSeconds`."),
         ],
+        ["POST api/cases/{id}/erasure"] =
+        [
+            Json<Erasure.ErasureAnswer>(200, "The case's personal data is erased (now, or by an earlier request: the same answer): which notice fields, and where they were held; never their values."),
+            Problem<ErasureConflictProblem>(409, "A legal hold is on (`hold` names it; nothing was erased), or the case's notice is still being judged."),
+            Problem(503, "The case changed on every try; retry the request."),
+        ],
+        ["GET api/me"] = [Json<Dashboard.MeView>(200, "The calling key's tenant, role and key id.")],
         ["GET api/sla/at-risk"] = [Json<AtRiskEndpoints.AtRiskView>(200, "Open stages breached or due within the window, and open surges.")],
         ["PUT api/tenants/{tenantId}/sla-override"] =
         [
@@ -97,7 +104,7 @@ internal static class ResponseBodies
         ["GET api/reports/statements-of-reasons"] = [Json<StatementExportView>(200, "The period's statements of reasons in the EU Transparency Database's batches, and the cases that cannot form one.")],
         ["GET api/reports/safe-harbour"] =
         [
-            Json<SignedStatementAnswer<SafeHarbourStatementBody>>(200, "The signed period safe-harbour statement."),
+            new(200, "The signed period safe-harbour statement; `format=pdf` renders it as a PDF with the signed JSON attached.", [Body.Of<SignedStatementAnswer<SafeHarbourStatementBody>>(), Binary(Pdf)], [Headers.Disposition]),
             Problem(409, "The ledger has no signed checkpoint to bind the statement to yet."),
         ],
         ["POST api/reports/periods"] =

@@ -42,3 +42,17 @@ internal sealed class NotYetInLogProblem : ProblemDetails
 {
     public required int RetryAfterSeconds { get; init; }
 }
+
+/// <summary>The legal hold an erasure ran into: the step that set it and when.</summary>
+internal sealed record HoldReference(string StepId, DateTimeOffset SetAt);
+
+/// <summary>
+/// 409 to an erasure: a legal hold is on (<c>hold</c>, and <c>refusalStepId</c>, the step recording the
+/// refusal), or the case's notice is still being judged (neither member).
+/// </summary>
+internal sealed class ErasureConflictProblem : ProblemDetails
+{
+    public HoldReference? Hold { get; init; }
+
+    public string? RefusalStepId { get; init; }
+}

@@ -151,6 +151,9 @@ public sealed class ResponseConformanceTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(HttpStatusCode.OK, pdf.Status);
         await SendAsync(auditor, "GET", $"/api/cases/{caseId}/evidence?format=xml", null, HttpStatusCode.BadRequest);
         await SendAsync(auditor, "GET", "/api/cases/c-nobody/evidence", null, HttpStatusCode.NotFound);
+        await SendAsync(officer, "GET", $"/api/cases/{caseId}/evidence?disclose=personal", null, HttpStatusCode.OK);
+        await SendAsync(auditor, "GET", $"/api/cases/{caseId}/evidence?disclose=personal", null, HttpStatusCode.Forbidden);
+        await SendAsync(auditor, "GET", "/api/me", null, HttpStatusCode.OK);
 
         // Reports: JSON and CSV, the statements, a period closed twice and its differences.
         var from = now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -158,6 +161,8 @@ public sealed class ResponseConformanceTests(AzuriteFixture azurite) : IClassFix
         await SendAsync(officer, "GET", $"/api/reports/sla?from={from}&to={to}&groupBy=regime,day", null, HttpStatusCode.OK);
         await SendAsync(officer, "GET", $"/api/reports/sla?from={from}&to={to}", null, HttpStatusCode.OK, accept: "text/csv");
         await SendAsync(officer, "GET", $"/api/reports/sla?from={to}&to={from}", null, HttpStatusCode.BadRequest);
+        await SendAsync(officer, "GET", $"/api/reports/sla?from={from}&to={to}&breaches=1", null, HttpStatusCode.OK);
+        await SendAsync(officer, "GET", $"/api/reports/sla?from={from}&to={to}&breaches=0", null, HttpStatusCode.BadRequest);
         await SendAsync(officer, "GET", $"/api/reports/dsa-transparency?from={from}&to={to}", null, HttpStatusCode.OK);
         await SendAsync(officer, "GET", $"/api/reports/dsa-transparency?from={from}&to={to}&part=identification", null, HttpStatusCode.OK, accept: "text/csv");
         await SendAsync(officer, "GET", $"/api/reports/dsa-transparency?from={from}&to={to}&part=all", null, HttpStatusCode.BadRequest);
@@ -166,6 +171,8 @@ public sealed class ResponseConformanceTests(AzuriteFixture azurite) : IClassFix
         await SendAsync(auditor, "GET", "/api/reports/statements-of-reasons", null, HttpStatusCode.Forbidden);
         await SendAsync(auditor, "GET", $"/api/reports/safe-harbour?from={from}&to={to}&regime=us-dmca", null, HttpStatusCode.OK);
         await SendAsync(auditor, "GET", $"/api/reports/safe-harbour?from={from}&to={to}&regime=nowhere", null, HttpStatusCode.BadRequest);
+        var statementPdf = await SendAnyAsync(auditor, "GET", $"/api/reports/safe-harbour?from={from}&to={to}&format=pdf", null);
+        Assert.Equal(HttpStatusCode.OK, statementPdf.Status);
         var period = $$"""{"from": "{{from}}", "to": "{{to}}", "groupBy": "regime"}""";
         var closed = await SendAsync(officer, "POST", "/api/reports/periods", period, HttpStatusCode.Created);
         await SendAsync(officer, "POST", "/api/reports/periods", period, HttpStatusCode.OK);
@@ -181,6 +188,11 @@ public sealed class ResponseConformanceTests(AzuriteFixture azurite) : IClassFix
         await SendAsync(officer, "GET", "/api/incidents/i-nobody", null, HttpStatusCode.NotFound);
         await SendAsync(officer, "GET", "/api/incidents?pageSize=5000", null, HttpStatusCode.BadRequest);
         await SendAsync(officer, "GET", "/api/repeat-disclosers", null, HttpStatusCode.OK);
+
+        // Last, since it takes the other case's personal data away: its erasure, and a body without a legal basis.
+        await SendAsync(officer, "POST", $"/api/cases/{other}/erasure", """{"legalBasis": "forgotten"}""", HttpStatusCode.BadRequest);
+        await SendAsync(officer, "POST", $"/api/cases/{other}/erasure", """{"legalBasis": "gdpr-17"}""", HttpStatusCode.OK);
+        await SendAsync(auditor, "POST", $"/api/cases/{other}/erasure", """{"legalBasis": "gdpr-17"}""", HttpStatusCode.Forbidden);
 
         Assert.True(_responses.Failures.IsEmpty, string.Join("\n", _responses.Failures));
         var unanswered = Operations().Where(o => !_responses.Seen.Keys.Any(s => s.StartsWith(o + " 2", StringComparison.Ordinal))).ToList();

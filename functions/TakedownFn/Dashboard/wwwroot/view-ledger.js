@@ -9,12 +9,13 @@ const seenKey = origin => `takedownfn.checkpoint.${origin}`;
 export async function renderLedger(main) {
   const [checkpoint, keys] = await Promise.all([api('ledger/checkpoint'), api('ledger/keys')]);
   const checks = [];
-  const check = (ok, text) => { checks.push({ ok, text }); return ok; };
+  // A check's text is translated; an id it names (a key id) is data, shown apart from the sentence.
+  const check = (ok, text, id = null) => { checks.push({ ok, text, id }); return ok; };
   let note = null;
   try { note = parseNote(checkpoint.checkpoint); } catch { check(false, t('ledger.malformed')); }
   if (note) {
     const signature = await verifySignature(note, keys.keys, keys.origin);
-    check(signature.ok, signature.ok ? t('ledger.signatureOk', { keyId: signature.keyId }) : t('ledger.signatureBad'));
+    check(signature.ok, signature.ok ? t('ledger.signatureOk') : t('ledger.signatureBad'), signature.ok ? signature.keyId : null);
     check(note.origin === keys.origin, note.origin === keys.origin ? t('ledger.originOk') : t('ledger.originBad'));
     const fields = note.treeSize === checkpoint.treeSize && note.rootHash === checkpoint.rootHash;
     check(fields, fields ? t('ledger.fieldsOk') : t('ledger.fieldsBad'));
@@ -49,7 +50,7 @@ export async function renderLedger(main) {
       el('dt', {}, t('ledger.rootHash')), el('dd', {}, data(checkpoint.rootHash)),
       el('dt', {}, t('ledger.publishedAt')), el('dd', {}, formatTime(checkpoint.publishedAt))),
     el('h3', {}, t('ledger.checked')),
-    el('ul', { className: 'checks', id: 'ledger-checks' }, checks.map(c => el('li', { className: c.ok ? 'good' : 'bad' }, (c.ok ? '✓ ' : '✗ ') + c.text))),
+    el('ul', { className: 'checks', id: 'ledger-checks' }, checks.map(c => el('li', { className: c.ok ? 'good' : 'bad' }, (c.ok ? '✓ ' : '✗ ') + c.text, c.id ? ' ' : '', c.id ? data(c.id) : ''))),
     el('p', { className: 'muted' }, t('ledger.notChecked')),
     el('h3', {}, t('ledger.keys')),
     el('ul', {}, keys.keys.map(k => el('li', {}, data(k.keyId), k.signing ? ` (${t('ledger.signingKey')})` : ''))));
