@@ -10,7 +10,7 @@ namespace TakedownFn.Storage.Incidents;
 /// <item><term><c>i|{incidentId}</c></term><description>the incident (cases, counts, commitments, severity)</description></item>
 /// <item><term><c>v|{commitment}</c></term><description>a victim value (ID number, phone, account): the incident it belongs to</description></item>
 /// <item><term><c>j|{caseId}</c></term><description>the case was linked (its incident, or none): written last, so a redelivery knows</description></item>
-/// <item><term><c>u|{commitment}</c></term><description>an uploader account with its valid doxxing notices (repeat disclosers)</description></item>
+/// <item><term><c>a|{commitment}</c></term><description>an uploader account with its valid doxxing notices (repeat disclosers)</description></item>
 /// </list>
 /// </remarks>
 public static class IncidentKeys
@@ -24,10 +24,10 @@ public static class IncidentKeys
 
     public static string CaseLink(string caseId) => $"j|{caseId}";
 
-    public static string Discloser(string commitment) => $"u|{commitment}";
+    public static string Discloser(string commitment) => $"a|{commitment}";
 
-    public const string DisclosersFrom = "u|";
-    public const string DisclosersTo = "u}";
+    public const string DisclosersFrom = "a|";
+    public const string DisclosersTo = "a}";
 
     /// <summary>True for strings shaped like incident ids (checked before a key is built from a URL).</summary>
     public static bool IsIncidentId(string? value) => value is { Length: 23 } && value[0] == 'i' && Cases.CaseKeys.IsCaseId(value[1..]);
