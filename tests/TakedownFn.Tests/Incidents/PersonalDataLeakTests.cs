@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using TakedownFn.Testing;
+using TakedownFn.Tests.Erasure;
 using TakedownFn.Tests.Ledger;
 using TakedownFn.Tests.Notices;
 
@@ -78,9 +78,7 @@ public sealed class PersonalDataLeakTests(AzuriteFixture azurite) : IClassFixtur
         var export = await tenant.Auditor.GetByteArrayAsync("/api/ledger/export");
 
         var places = new List<(string Where, string Text)>();
-        places.AddRange(await TableRowsAsync());
-        places.AddRange(await QueueMessagesAsync());
-        places.AddRange(await BlobsAsync());
+        places.AddRange(await StoredEverywhere.ReadAsync(azurite.Server, app.StoragePrefix));
         places.Add(("ledger export", Encoding.UTF8.GetString(export)));
         places.AddRange(errorBodies.Select(b => ("error or case answer", b)));
         places.AddRange(app.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
@@ -115,78 +113,6 @@ public sealed class PersonalDataLeakTests(AzuriteFixture azurite) : IClassFixtur
         await Send(SampleNotices.Json($$"""{"regime": "cn-personal-info", "items": [{"excerpt": "{{IdNormalised}}", "url": 5}]"""));
         await Send(SampleNotices.Json($$"""{"regime": "{{IdNormalised}}", "category": "{{Email}}", "items": []}"""));
         return bodies;
-    }
-
-    private async Task<List<(string, string)>> TableRowsAsync()
-    {
-        var found = new List<(string, string)>();
-        var service = azurite.Server.Account.CreateTableServiceClient();
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(app.StoragePrefix) >= 0))
-        {
-            if (!table.Name.StartsWith(app.StoragePrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                var text = string.Join(" ", row.Select(p => p.Value switch
-                {
-                    byte[] bytes => Encoding.UTF8.GetString(bytes),
-                    BinaryData data => data.ToString(),
-                    _ => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture),
-                }));
-                found.Add(($"table {table.Name} {row.RowKey}", row.RowKey + " " + text));
-            }
-        }
-
-        return found;
-    }
-
-    private async Task<List<(string, string)>> QueueMessagesAsync()
-    {
-        var found = new List<(string, string)>();
-        var service = azurite.Server.Account.CreateQueueServiceClient();
-        await foreach (var queue in service.GetQueuesAsync(prefix: app.StoragePrefix))
-        {
-            var messages = await service.GetQueueClient(queue.Name).PeekMessagesAsync(32);
-            foreach (var m in messages.Value)
-            {
-                var text = m.Body.ToString();
-                found.Add(($"queue {queue.Name}", text + " " + TryBase64(text)));
-            }
-        }
-
-        return found;
-    }
-
-    private async Task<List<(string, string)>> BlobsAsync()
-    {
-        var found = new List<(string, string)>();
-        var service = azurite.Server.Account.CreateBlobServiceClient();
-        await foreach (var container in service.GetBlobContainersAsync(prefix: app.StoragePrefix))
-        {
-            var client = service.GetBlobContainerClient(container.Name);
-            await foreach (var blob in client.GetBlobsAsync())
-            {
-                var content = await client.GetBlobClient(blob.Name).DownloadContentAsync();
-                found.Add(($"blob {container.Name}/{blob.Name}", blob.Name + " " + content.Value.Content));
-            }
-        }
-
-        return found;
-    }
-
-    private static string TryBase64(string text)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
-        }
-        catch (FormatException)
-        {
-            return string.Empty;
-        }
     }
 
     private static string[] Forms(params string[] values) =>
