@@ -97,16 +97,21 @@ internal sealed class ReportPeriods(SlaReports reports, ReportStore store, Ledge
             .ToList();
     }
 
-    /// <summary>The report's figures by path: groups by their key (not their position), stages by name, breaches by case and stage.</summary>
+    /// <summary>
+    /// The report's figures by path: groups by their key (not their position), the totals under
+    /// <c>total</c> (their key is empty, which as <c>groups[]</c> would name no group), stages by
+    /// name, breaches by case and stage.
+    /// </summary>
     private static Dictionary<string, string> Flatten(JsonNode report)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in report["groups"]!.AsArray().Append(report["total"]))
+        foreach (var group in report["groups"]!.AsArray())
         {
             var key = group!["key"]!.AsObject().Select(k => $"{k.Key}={k.Value}");
             JsonFigures.Flatten(group, $"groups[{string.Join(',', key)}]", ItemKey, values);
         }
 
+        JsonFigures.Flatten(report["total"], "total", ItemKey, values);
         return values;
     }
 

@@ -59,6 +59,9 @@ public class ReportPeriodTests(AzuriteFixture azurite) : TenantTestBase(azurite)
         var changed = differences.GetProperty("differences").EnumerateArray().ToDictionary(d => d.GetProperty("path").GetString()!, d => (d.GetProperty("frozen").GetRawText(), d.GetProperty("now").GetRawText()));
         Assert.Equal(("0", "1"), changed["groups[regime=us-dmca].actioned.removed"]);
         Assert.Equal(("2", "1"), changed["groups[regime=us-dmca].stillOpen"]);
+        // The totals are named as the report names them, not as a group with an empty key.
+        Assert.Equal(("0", "1"), changed["total.actioned.removed"]);
+        Assert.DoesNotContain(changed.Keys, path => path.StartsWith("groups[]", StringComparison.Ordinal));
     }
 
     [Fact]
