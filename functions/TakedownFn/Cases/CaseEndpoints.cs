@@ -176,7 +176,7 @@ internal static class CaseEndpoints
                 // A retry of a step the case took already (the step itself moved the case on):
                 // answered as a replay, like a retry that reaches the write.
                 return key is not null && await cases.StepForKeyAsync(caller.Tenant, id, key, cancellationToken) is { } recorded
-                    ? Replayed(context, recorded, step.Kind)
+                    ? await ReplayedAsync(context, cases, caller.Tenant, id, recorded, step, cancellationToken)
                     : NotAllowed(step.Kind, current, rejected);
             }
 
@@ -234,7 +234,7 @@ internal static class CaseEndpoints
 
                     return TypedResults.Created($"/api/cases/{id}", new RecordedStep(record.EventId, sequence, record.Kind, updated.State, now, Replayed: false));
                 case AppendStatus.DuplicateStep:
-                    return Replayed(context, result.ExistingEventId!, step.Kind);
+                    return await ReplayedAsync(context, cases, caller.Tenant, id, result.ExistingEventId!, step, cancellationToken);
             }
         }
 
@@ -255,10 +255,22 @@ internal static class CaseEndpoints
         });
     }
 
-    private static IResult Replayed(HttpContext context, string eventId, StepKind kind)
+    /// <summary>
+    /// A request whose <c>Idempotency-Key</c> already recorded a step: a retry of that step (same
+    /// kind and details) answers it again; a different step under the key answers 422, as a reused
+    /// notice key does, rather than passing off the first step as this one.
+    /// </summary>
+    private static async Task<IResult> ReplayedAsync(
+        HttpContext context, CaseStore cases, string tenant, string caseId, string eventId, CaseStep step, CancellationToken cancellationToken)
     {
+        var recorded = (await cases.GetEventsAsync(tenant, caseId, cancellationToken)).FirstOrDefault(e => e.EventId == eventId);
+        if (recorded is null || recorded.Kind != step.Kind.ToId() || recorded.Details != JsonSerializer.Serialize(step, DetailsOptions))
+        {
+            return Problems.Unprocessable("Identifier reused", [new ValidationError(IdempotencyKeyHeader.Name, "was used before for a different step")]);
+        }
+
         context.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Ok(new RecordedStep(eventId, null, kind.ToId(), null, null, Replayed: true));
+        return TypedResults.Ok(new RecordedStep(eventId, null, recorded.Kind, null, null, Replayed: true));
     }
 
     internal sealed record CasePage(IReadOnlyList<CaseView> Cases, string? Continuation);

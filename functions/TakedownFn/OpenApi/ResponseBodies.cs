@@ -47,6 +47,7 @@ internal static class ResponseBodies
             Json<CaseEndpoints.RecordedStep>(201, "The step is recorded.", Headers.Location),
             Json<CaseEndpoints.RecordedStep>(200, "A retry with the same Idempotency-Key: the step recorded first, nothing recorded again.", Headers.Replayed),
             Problem<StepNotAllowedProblem>(409, "The step cannot follow the case's current state (or its notice's validation)."),
+            Problem<IdentifierReusedProblem>(422, "The Idempotency-Key was used before for a different step."),
             Problem(503, "The case changed on every try; retry the request."),
         ],
         ["GET api/cases/{id}/evidence"] =

@@ -92,12 +92,37 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : TenantTestBase(
     {
         var caseId = await TriagedCaseAsync();
 
-        var first = await StepAsync(caseId, new JsonObject { ["kind"] = "content-removed" }, HttpStatusCode.Created, key: "step-1");
-        var again = await StepAsync(caseId, new JsonObject { ["kind"] = "content-removed" }, HttpStatusCode.OK, key: "step-1");
+        // A retry sends the same body (StepAsync sets occurredAt once on the object).
+        var removal = new JsonObject { ["kind"] = "content-removed" };
+        var first = await StepAsync(caseId, removal, HttpStatusCode.Created, key: "step-1");
+        var again = await StepAsync(caseId, removal, HttpStatusCode.OK, key: "step-1");
 
         Assert.Equal(
             (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString(),
             (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString());
+        var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(4, view.GetProperty("timeline").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("notifier-informed", "other")] // same kind, other details
+    [InlineData("content-disabled", null)] // another kind
+    public async Task Steps_SameIdempotencyKeyForADifferentStep_Answers422AndRecordsNothing(string kind, string? topic)
+    {
+        var caseId = await TriagedCaseAsync();
+        var occurredAt = DateTimeOffset.UtcNow.ToString("O");
+        await StepAsync(caseId, new JsonObject { ["kind"] = "notifier-informed", ["topic"] = "decision", ["occurredAt"] = occurredAt }, HttpStatusCode.Created, key: "step-2");
+        var other = new JsonObject { ["kind"] = kind, ["occurredAt"] = occurredAt };
+        if (topic is not null)
+        {
+            other["topic"] = topic;
+        }
+
+        var reused = await StepAsync(caseId, other, (HttpStatusCode)422, key: "step-2");
+
+        var problem = await reused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), problem.GetRawText());
+        Assert.False(reused.Headers.Contains("Idempotent-Replayed"));
         var view = await Tenant.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Equal(4, view.GetProperty("timeline").GetArrayLength());
     }
