@@ -60,11 +60,25 @@ internal static class EvidenceBenchmark
 
         // A statement takes seconds without an index: fewer requests per run.
         var statementPath = $"/api/reports/safe-harbour?from={Quarter:yyyy-MM-dd}&to={Quarter.AddMonths(3):yyyy-MM-dd}";
-        var statement = await auditor.GetStringAsync(new Uri(statementPath, UriKind.Relative));
-        var figures = JsonNode.Parse(statement)!["statement"]!["figures"]!;
-        Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"statement counts",-42} {figures["cases"]!.GetValue<int>(),9:N0} cases, {figures["timelyHandling"]!["breaches"]!.AsArray().Count:N0} breaches listed"));
-        var quarter = await RunsAsync(() => GetAsync(auditor, statementPath), requests: statementCases > 50_000 ? 1 : 5);
-        Print("quarter's statement (target < 2 s)", quarter, view);
+        string? statement = null;
+        var asked = Stopwatch.StartNew();
+        try
+        {
+            statement = await auditor.GetStringAsync(new Uri(statementPath, UriKind.Relative));
+        }
+        catch (TaskCanceledException)
+        {
+            // Said, not thrown: the bundle's figures above are the run's result all the same.
+            Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"quarter's statement (target < 2 s)",-42} no answer within the client's {asked.Elapsed.TotalSeconds:F0} s; statement and export figures skipped"));
+        }
+
+        if (statement is not null)
+        {
+            var figures = JsonNode.Parse(statement)!["statement"]!["figures"]!;
+            Report.Line(string.Create(CultureInfo.InvariantCulture, $"{"statement counts",-42} {figures["cases"]!.GetValue<int>(),9:N0} cases, {figures["timelyHandling"]!["breaches"]!.AsArray().Count:N0} breaches listed"));
+            var quarter = await RunsAsync(() => GetAsync(auditor, statementPath), requests: statementCases > 50_000 ? 1 : 5);
+            Print("quarter's statement (target < 2 s)", quarter, view);
+        }
 
         var folder = Directory.CreateTempSubdirectory("takedownfn-evidence-bench").FullName;
         try
@@ -95,22 +109,13 @@ internal static class EvidenceBenchmark
         return (events.Count, clock.Elapsed);
     }
 
-    /// <summary>The offline verifier in process on the bundle and on the statement with the ledger's export.</summary>
-    private static async Task VerifierAsync(HttpClient auditor, string folder, string bundle, string statement)
+    /// <summary>The offline verifier in process on the bundle, and on the statement with the ledger's export when the statement answered.</summary>
+    private static async Task VerifierAsync(HttpClient auditor, string folder, string bundle, string? statement)
     {
         var bundleFile = Path.Combine(folder, "bundle.json");
-        var statementFile = Path.Combine(folder, "statement.json");
-        var exportFile = Path.Combine(folder, "export.jsonl");
         var key = Path.Combine(folder, "ledger.pub.pem");
         await File.WriteAllTextAsync(bundleFile, bundle);
-        await File.WriteAllTextAsync(statementFile, statement);
         await File.WriteAllTextAsync(key, JsonNode.Parse(bundle)!["verificationKeysPem"]!.GetValue<string>());
-        await using (var export = File.Create(exportFile))
-        await using (var body = await auditor.GetStreamAsync(new Uri("/api/ledger/export", UriKind.Relative)))
-        {
-            await body.CopyToAsync(export);
-        }
-
         var parse = await RunsAsync(() =>
         {
             using var document = JsonDocument.Parse(File.ReadAllText(bundleFile));
@@ -119,6 +124,19 @@ internal static class EvidenceBenchmark
         var verify = await RunsAsync(() => VerifyAsync("bundle", "--file", bundleFile, "--key", key));
         Print("reading the bundle file (baseline)", parse);
         Print("verifier bundle (in process)", verify, parse);
+        if (statement is null)
+        {
+            return;
+        }
+
+        var statementFile = Path.Combine(folder, "statement.json");
+        var exportFile = Path.Combine(folder, "export.jsonl");
+        await File.WriteAllTextAsync(statementFile, statement);
+        await using (var export = File.Create(exportFile))
+        await using (var body = await auditor.GetStreamAsync(new Uri("/api/ledger/export", UriKind.Relative)))
+        {
+            await body.CopyToAsync(export);
+        }
 
         var requests = new FileInfo(exportFile).Length > 50_000_000 ? 1 : 5;
         var read = await RunsAsync(async () => await ReadExportAsync(exportFile), requests);
