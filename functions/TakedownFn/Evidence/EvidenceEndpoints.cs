@@ -63,7 +63,7 @@ internal static class EvidenceEndpoints
         var signed = Sign(bundle!, sources.Keys, tenant);
         timings.Mark("sign");
         IResult result = format == "pdf"
-            ? TypedResults.File(EvidencePdf.Render(bundle!, signed), "application/pdf", $"evidence-{id}.pdf")
+            ? TypedResults.File(EvidencePdf.Render(bundle!, signed, sources.Calendars), "application/pdf", $"evidence-{id}.pdf")
             : TypedResults.Text(signed.ToJsonString(), "application/json");
         timings.Mark(format == "pdf" ? "render" : "serialize");
         context.Response.Headers["Server-Timing"] = timings.ToString();
@@ -90,6 +90,8 @@ internal sealed class EvidenceSources(
     private const int ParallelReads = 64;
 
     public LedgerSigningKeys Keys => keys;
+
+    public CalendarCatalog Calendars => calendars;
 
     public async Task<(EvidenceBundle? Bundle, IResult? Problem)> BuildAsync(string tenant, string caseId, bool disclose, CancellationToken cancellationToken, ServerTimings? timings = null)
     {

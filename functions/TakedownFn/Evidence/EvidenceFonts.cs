@@ -7,6 +7,8 @@ namespace TakedownFn.Evidence;
 /// machine's fonts. PDFsharp's own platform resolver looks for Windows font files, which Linux
 /// hosts lack; Debian ships DejaVu as <c>fonts-dejavu-core</c> (tests/install-tools.sh installs it
 /// where missing). The font is embedded (subset) into every PDF, so readers need nothing installed.
+/// The same files are registered with ScottPlot, whose charts (rendered by SkiaSharp) would
+/// otherwise ask the system for the family by name, and Azure workers have no system fonts.
 /// </summary>
 internal sealed class EvidenceFonts : IFontResolver
 {
@@ -17,6 +19,8 @@ internal sealed class EvidenceFonts : IFontResolver
     private static readonly Lazy<bool> Registered = new(() =>
     {
         GlobalFontSettings.FontResolver = new EvidenceFonts();
+        ScottPlot.Fonts.AddFontFile(Family, Find("DejaVuSans"), bold: false, italic: false);
+        ScottPlot.Fonts.AddFontFile(Family, Find("DejaVuSans-Bold"), bold: true, italic: false);
         return true;
     });
 
@@ -26,14 +30,16 @@ internal sealed class EvidenceFonts : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? "DejaVuSans-Bold" : "DejaVuSans", mustSimulateBold: false, mustSimulateItalic: italic);
 
-    public byte[]? GetFont(string faceName)
+    public byte[]? GetFont(string faceName) => File.ReadAllBytes(Find(faceName));
+
+    private static string Find(string faceName)
     {
         foreach (var folder in Folders)
         {
             var path = Path.Combine(Path.IsPathRooted(folder) ? folder : Path.Combine(AppContext.BaseDirectory, folder), faceName + ".ttf");
             if (File.Exists(path))
             {
-                return File.ReadAllBytes(path);
+                return path;
             }
         }
 

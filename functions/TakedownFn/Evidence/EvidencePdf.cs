@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PdfSharp.Pdf;
 using TakedownFn.Domain.Evidence;
+using TakedownFn.Domain.Sla;
 using TakedownFn.Ledger.Leaves;
 
 namespace TakedownFn.Evidence;
@@ -10,9 +11,10 @@ namespace TakedownFn.Evidence;
 /// <summary>
 /// The evidence bundle as a PDF for lawyers: a one-page summary (regime, each stage's deadline,
 /// outcome and margin), a timeline of the stages against their deadlines, the steps table, and the
-/// fingerprints that tie the PDF to the signed JSON bundle and the ledger. Drawn with PDFsharp.
+/// fingerprints that tie the PDF to the signed JSON bundle and the ledger. Drawn with PDFsharp; the
+/// timeline is a ScottPlot chart (<see cref="EvidenceTimelineChart"/>).
 /// </summary>
-internal static partial class EvidencePdf
+internal static class EvidencePdf
 {
     /// <summary>How the PDF writes an instant: UTC, to the second.</summary>
     public static string Time(DateTimeOffset? time) =>
@@ -30,7 +32,7 @@ internal static partial class EvidencePdf
         return (s < TimeSpan.Zero ? "-" : "+") + string.Create(CultureInfo.InvariantCulture, $"{(int)a.TotalDays}d {a.Hours:00}h {a.Minutes:00}m {a.Seconds:00}s");
     }
 
-    public static byte[] Render(EvidenceBundle bundle, JsonObject signed)
+    public static byte[] Render(EvidenceBundle bundle, JsonObject signed, CalendarCatalog calendars)
     {
         EvidenceFonts.EnsureRegistered();
         using var document = new PdfDocument();
@@ -39,7 +41,7 @@ internal static partial class EvidencePdf
         var writer = new PdfPageWriter(document);
         Summary(writer, bundle, signed);
         writer.NewPage();
-        Timeline(writer, bundle);
+        Timeline(writer, bundle, calendars);
         writer.NewPage();
         Steps(writer, bundle);
         writer.Dispose();
@@ -85,6 +87,19 @@ internal static partial class EvidencePdf
         }
 
         w.Small("Check the JSON bundle offline: TakedownFn.Verifier bundle --file bundle.json --key ledger.pub.pem");
+    }
+
+    private static void Timeline(PdfPageWriter w, EvidenceBundle bundle, CalendarCatalog calendars)
+    {
+        w.Heading("Timeline: stages against their deadlines");
+        if (!EvidenceTimelineChart.HasTimedStages(bundle))
+        {
+            w.Text("No stage has a clock yet.");
+            return;
+        }
+
+        var (png, width, height) = EvidenceTimelineChart.Render(bundle, calendars);
+        w.Image(png, w.Width * height / width);
     }
 
     private static void Steps(PdfPageWriter w, EvidenceBundle bundle)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TakedownFn.Ledger.Checkpoints;
 using TakedownFn.Testing;
+using TakedownFn.Tests.Notices;
 using UglyToad.PdfPig;
 using static TakedownFn.Tests.Evidence.EvidenceTestSupport;
 
@@ -52,8 +53,43 @@ public sealed class EvidencePdfTests(AzuriteFixture azurite) : TenantTestBase(az
         }
 
         Assert.Contains("Timeline", Words(pdf, 2), StringComparison.Ordinal);
+        Assert.Single(pdf.GetPage(2).GetImages());
         var steps = Words(pdf, 3);
         Assert.All(bundle["steps"]!.AsArray(), s => Assert.Contains((string)s!["kind"]!, steps, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pdf_ActPausedThenBreached_RendersTheTimelineChartAndStatesTheBreach()
+    {
+        await Sla.SlaTestSupport.SetActLengthAsync(Admin, Tenant.TenantId, 2);
+        var notice = SampleNotices.Dmca();
+        notice["declarations"]!["goodFaith"] = false;
+        var caseId = await SubmitAsync(notice);
+        await TriagedAsync(caseId);
+        await RecordAsync(Tenant.Platform, caseId, new JsonObject { ["kind"] = "notice-supplemented", ["suppliedElements"] = new JsonArray("good-faith-statement") });
+        await Sla.SlaTestSupport.WaitForStepAsync(Tenant.Officer, caseId, "sla-breached");
+        await RecordAsync(Tenant.Platform, caseId, Step("content-removed"));
+        var act = Stage(JsonNode.Parse(await BundleAsync(Tenant.Auditor, caseId))!, "act");
+
+        var response = await Tenant.Auditor.GetAsync(new Uri($"/api/cases/{caseId}/evidence?format=pdf", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal("breached", (string?)act["status"]);
+        Assert.Single(act["pauses"]!.AsArray());
+        Assert.Contains($"act {Time(act["dueAt"])} {Time(act["completedAt"])} breached {Span(act["margin"])}", Words(pdf, 1), StringComparison.Ordinal);
+        var page = pdf.GetPage(2);
+        var chart = Assert.Single(page.GetImages());
+        Assert.True(chart.WidthInSamples >= 800, $"chart {chart.WidthInSamples} px wide");
+        Assert.True(chart.BoundingBox.Left >= 0 && chart.BoundingBox.Right <= page.Width && chart.BoundingBox.Bottom >= 0, $"chart at {chart.BoundingBox} on a {page.Width}x{page.Height} page");
+
+        // For a human to look at: the whole PDF and the chart as the PDF carries it.
+        var folder = Path.Combine(RepositoryRoot.FullPath, "TestResults", "evidence");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "evidence-paused-breached.pdf"), bytes);
+        Assert.True(chart.TryGetPng(out var png), "the chart image could not be read back as a PNG");
+        await File.WriteAllBytesAsync(Path.Combine(folder, "evidence-paused-breached-timeline.png"), png);
     }
 
     private static string Words(PdfDocument pdf, int page) => PdfText.Words(pdf, page);
