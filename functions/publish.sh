@@ -17,8 +17,8 @@ for f in host.json functions.metadata extensions.json worker.config.json Takedow
 done
 # The local settings file is for local runs only; it never goes into the package.
 rm -f "$out/local.settings.json"
-# The evidence PDF embeds DejaVu Sans, which Azure's workers do not have: ship the two faces it
-# uses in fonts/ beside the app (Evidence/EvidenceFonts.cs looks there), from Debian's
+# The PDFs and their ScottPlot charts use DejaVu Sans, which Azure's workers do not have: ship the two faces
+# they use in fonts/ beside the app (Evidence/EvidenceFonts.cs looks there), from Debian's
 # fonts-dejavu-core (tests/install-tools.sh installs it).
 fonts=/usr/share/fonts/truetype/dejavu
 for f in DejaVuSans.ttf DejaVuSans-Bold.ttf; do

@@ -98,8 +98,9 @@ internal static class EvidencePdf
             return;
         }
 
-        var (png, width, height) = EvidenceTimelineChart.Render(bundle, calendars);
+        var (png, width, height) = EvidenceTimelineChart.Render(bundle);
         w.Image(png, w.Width * height / width);
+        w.Small(EvidenceTimelineChart.Caption(bundle, calendars));
     }
 
     private static void Steps(PdfPageWriter w, EvidenceBundle bundle)

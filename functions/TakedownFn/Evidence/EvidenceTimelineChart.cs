@@ -10,14 +10,15 @@ namespace TakedownFn.Evidence;
 /// PDF: one row per timed stage, a bar from its clock's start to its completion (or to the bundle's
 /// instant while open), paused spans hatched over it, the clock start, the completion and the
 /// deadline as marks. The outcome is the bar's colour and, so that it reads in black and white,
-/// also the row's label ("act: met +0d 23h 59m 12s"). Time runs in UTC; the regime's time zone is
-/// named under the axis, since calendar and business days end at local midnight there.
+/// also the row's label ("act: met +0d 23h 59m 12s"). Time runs in UTC; the PDF names the regime's
+/// time zone under the chart (<see cref="Caption"/>), since calendar and business days end at local midnight there.
 /// </summary>
 internal static class EvidenceTimelineChart
 {
-    private const int WidthPixels = 1000;
+    // About 760 px across the page's 515 pt: ScottPlot's 12 px labels print at 8 pt, like the tables.
+    private const int WidthPixels = 760;
     private const int HeaderPixels = 150;
-    private const int RowPixels = 48;
+    private const int RowPixels = 40;
     private const double BarHalfHeight = 0.28;
     private const string Preservation = "preservation";
 
@@ -28,7 +29,7 @@ internal static class EvidenceTimelineChart
     public static bool HasTimedStages(EvidenceBundle bundle) => Timed(bundle).Count > 0;
 
     /// <summary>The chart as a PNG, with its height in pixels (it grows with the stages).</summary>
-    public static (byte[] Png, int WidthPixels, int HeightPixels) Render(EvidenceBundle bundle, CalendarCatalog calendars)
+    public static (byte[] Png, int WidthPixels, int HeightPixels) Render(EvidenceBundle bundle)
     {
         var stages = Timed(bundle);
         var rows = stages.Select(s => new Row(s, s.Clock.Count > 0 ? s.Clock[0].At : s.DueAt!.Value, End(s, bundle.GeneratedAt))).ToList();
@@ -49,8 +50,7 @@ internal static class EvidenceTimelineChart
         plot.Axes.Left.SetTicks([.. rows.Select((_, i) => Y(rows.Count, i))], [.. rows.Select(r => Label(r.Stage))]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(X(from), X(to), -0.7, rows.Count - 0.3);
-        plot.XLabel("Time (UTC). " + ZoneNote(bundle, calendars));
-        plot.Title("Stages against their deadlines");
+        plot.XLabel("Time (UTC)");
         Legend(plot);
         var height = HeaderPixels + RowPixels * rows.Count;
         return (plot.GetImageBytes(WidthPixels, height, ImageFormat.Png), WidthPixels, height);
@@ -159,8 +159,11 @@ internal static class EvidenceTimelineChart
         plot.ShowLegend(Edge.Bottom);
     }
 
-    /// <summary>Names the zone(s) of the calendars the policy counts the stages' days in.</summary>
-    private static string ZoneNote(EvidenceBundle bundle, CalendarCatalog calendars)
+    /// <summary>
+    /// The caption under the chart: the axis is UTC, and the zone(s) of the calendars the policy
+    /// counts the stages' days in, where calendar and business days end at local midnight.
+    /// </summary>
+    public static string Caption(EvidenceBundle bundle, CalendarCatalog calendars)
     {
         var zones = (bundle.Policy?.Resolved.Rules ?? [])
             .Select(r => calendars.TryGet(r.Calendar, out var c) ? c.TimeZone : null)
@@ -168,9 +171,9 @@ internal static class EvidenceTimelineChart
             .DistinctBy(z => z.Id)
             .Select(z => $"{z.Id} (UTC{Offset(z.GetUtcOffset(bundle.Case.ReceivedAt))} at receipt)")
             .ToList();
-        return zones.Count == 0
+        return "Times on the axis are UTC. " + (zones.Count == 0
             ? "Regime time zone: none stated (no policy calendar)."
-            : $"Regime {bundle.Case.Regime} time zone: {string.Join(", ", zones)}.";
+            : $"Regime {bundle.Case.Regime} time zone: {string.Join(", ", zones)}.");
     }
 
     private static string Offset(TimeSpan offset) =>
