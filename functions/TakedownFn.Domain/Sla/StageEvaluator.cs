@@ -116,14 +116,14 @@ public static partial class StageEvaluator
 
         if (now > deadline)
         {
-            return status with { State = StageState.Breached, Margin = deadline - now };
+            return status with { State = StageState.Breached, Margin = StageMargin.WhileOpen(status.Stage, deadline, now) };
         }
 
         var warned = now >= status.WarningAt;
         return status with
         {
             State = warned ? StageState.Warning : StageState.Running,
-            Margin = deadline - now,
+            Margin = StageMargin.WhileOpen(status.Stage, deadline, now),
             NextCheckAt = warned ? deadline : status.WarningAt,
         };
     }
@@ -134,8 +134,8 @@ public static partial class StageEvaluator
         if (completion is null)
         {
             return now > keepUntil
-                ? status with { State = StageState.Breached }
-                : status with { State = StageState.Running, NextCheckAt = keepUntil, WarningAt = null };
+                ? status with { State = StageState.Breached, Margin = StageMargin.WhileOpen(status.Stage, keepUntil, now) }
+                : status with { State = StageState.Running, Margin = StageMargin.WhileOpen(status.Stage, keepUntil, now), NextCheckAt = keepUntil, WarningAt = null };
         }
 
         if (completion.LegalHold)

@@ -14,7 +14,14 @@ namespace TakedownFn.Storage.Cases;
 /// <param name="Provisional">The deadline counts days of a year its calendar has no official data for.</param>
 /// <param name="CalendarData">For a provisional deadline, the calendar data it was computed with (<c>BusinessCalendar.DataVersion</c>).</param>
 public sealed record DeadlineRecord(
-    string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string? State = null, DateTimeOffset? CompletedAt = null, bool Provisional = false, string? CalendarData = null);
+    string Stage, DateTimeOffset DueAt, bool Statutory, string Basis, string? State = null, DateTimeOffset? CompletedAt = null, bool Provisional = false, string? CalendarData = null)
+{
+    /// <summary>
+    /// The margin as the stage was judged, once settled (completed, or its clock stopped); null while
+    /// open, when it moves with the clock, and in rows written before it was kept.
+    /// </summary>
+    public TimeSpan? Margin { get; init; }
+}
 
 /// <summary>
 /// The case row: what the notice is, where it stands, and the deadlines it was judged under.

@@ -126,13 +126,25 @@ internal sealed record CaseView(
             ? calendar.TimeZone.Id
             : null;
 
-    /// <summary>A list view's stage, from the snapshot written with the case's last SLA change.</summary>
+    /// <summary>
+    /// A list view's stage, from the snapshot written with the case's last SLA change: a settled
+    /// margin as the detail view judged it (<see cref="DeadlineRecord.Margin"/>), an open one from the
+    /// deadline as the detail view computes it (<see cref="StageMargin.WhileOpen"/>).
+    /// </summary>
     private static DeadlineView Snapshot(DeadlineRecord d, DateTimeOffset now)
     {
         var status = d.State is "open" or "warning" && now > d.DueAt ? "breached" : d.State ?? "open";
-        TimeSpan? margin = d.CompletedAt is { } done ? d.DueAt - done : status == "breached" ? d.DueAt - now : null;
+        var open = d.CompletedAt is null && d.State is null or "open" or "warning" or "breached";
+        TimeSpan? margin = d.Margin ?? (open && SlaWireIds.TryParse(d.Stage, out SlaStage stage) ? StageMargin.WhileOpen(stage, d.DueAt, now) : LegacySnapshotMargin(d));
         return new DeadlineView(d.Stage, d.DueAt, d.Statutory, d.Basis, status, d.CompletedAt, null, margin) { Provisional = d.Provisional };
     }
+
+    /// <summary>
+    /// A settled stage in a row written before the snapshot kept its margin: deadline minus completion,
+    /// except for preservation, whose margin (retention kept beyond keep-until) the row cannot tell.
+    /// </summary>
+    private static TimeSpan? LegacySnapshotMargin(DeadlineRecord d) =>
+        d.CompletedAt is { } done && d.Stage != SlaStage.Preservation.ToId() ? d.DueAt - done : null;
 
     /// <summary>
     /// A case triaged before policy packs: met when the completing step was recorded (server time)

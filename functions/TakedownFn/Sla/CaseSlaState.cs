@@ -30,7 +30,10 @@ internal static class CaseSlaState
             Deadlines = plan.Stages
                 .Where(s => s.Deadline is not null)
                 .Select(s => new DeadlineRecord(s.Stage.ToId(), s.Deadline!.Value, s.Rule.Statutory, s.Rule.Basis ?? s.Rule.PackRuleKey, StateId(s.State), s.CompletedAt,
-                    s.Provisional, s.Provisional ? calendars.Get(s.Rule.Calendar).DataVersion : null))
+                    s.Provisional, s.Provisional ? calendars.Get(s.Rule.Calendar).DataVersion : null)
+                {
+                    Margin = StageMargin.IsSettled(s) ? s.Margin : null,
+                })
                 .ToList(),
         };
         return (updated, plan);
