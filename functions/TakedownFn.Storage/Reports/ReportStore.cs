@@ -8,6 +8,9 @@ namespace TakedownFn.Storage.Reports;
 /// <summary>A case's contribution as stored in its fact row, with the row's ETag.</summary>
 public sealed record StoredFact(CaseContribution Contribution, ETag ETag);
 
+/// <summary>The fold's <c>w|fold</c> row: the marker the last complete fold started from (null or empty when unknown), and the row's ETag.</summary>
+public sealed record FoldState(string? Changes, ETag ETag);
+
 /// <summary>A rollup row as stored, with its ETag.</summary>
 public sealed record StoredRollup(RollupRow Row, ETag ETag);
 
@@ -27,9 +30,15 @@ public sealed partial class ReportStore(TableClient table)
         return entity is null ? null : new StoredFact(ReportRows.ToContribution(entity), entity.ETag);
     }
 
-    /// <summary>The change marker ETag the last complete fold started from (null if none recorded).</summary>
-    public async Task<string?> FoldedThroughAsync(string tenantId, CancellationToken cancellationToken = default) =>
-        (await table.GetEntityOrNullAsync(tenantId, ReportKeys.FoldedThrough, cancellationToken: cancellationToken))?.GetString("Changes");
+    /// <summary>
+    /// The <c>w|fold</c> row: the change marker ETag the last complete fold started from (null if none
+    /// recorded), and the row's own ETag, which moves with every write of the row (a fold's, or a
+    /// repair's that rewrote rollups outside the fold). Null when the row does not exist.
+    /// </summary>
+    public async Task<FoldState?> FoldedThroughAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await table.GetEntityOrNullAsync(tenantId, ReportKeys.FoldedThrough, cancellationToken: cancellationToken) is { } row
+            ? new FoldState(row.GetString("Changes"), row.ETag)
+            : null;
 
     /// <summary>Records that every change up to marker ETag <paramref name="changes"/> is folded (an older value written late only costs a later report a to-do read).</summary>
     public Task SetFoldedThroughAsync(string tenantId, string changes, CancellationToken cancellationToken = default) =>

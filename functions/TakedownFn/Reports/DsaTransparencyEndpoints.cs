@@ -2,6 +2,7 @@ using TakedownFn.Auth;
 using TakedownFn.Domain.Notices;
 using TakedownFn.Domain.Reports;
 using TakedownFn.Domain.Validation;
+using TakedownFn.Evidence;
 using TakedownFn.Http;
 using TakedownFn.Storage.Reports;
 using TakedownFn.Storage.Tenants;
@@ -19,7 +20,7 @@ internal static class DsaTransparencyEndpoints
     public static void MapDsaTransparency(this WebApplication app) =>
         app.MapGet("/api/reports/dsa-transparency", GetAsync).RequireAuthorization(ReportPolicies.OfficerReports);
 
-    internal static async Task<IResult> GetAsync(HttpContext context, ReportFolding folding, ReportStore reports, TenantStore tenants, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(HttpContext context, ReportFolding folding, ReportStore reports, ReportCache cache, TenantStore tenants, TimeProvider time, CancellationToken cancellationToken)
     {
         var q = context.Request.Query;
         var (query, parsed) = SlaReportQuery.Parse(q["from"], q["to"], q["tz"], null);
@@ -43,8 +44,14 @@ internal static class DsaTransparencyEndpoints
         }
 
         var tenantId = Caller.From(context.User).Tenant;
-        await folding.EnsureFoldedAsync(tenantId, cancellationToken);
-        var rows = await reports.RollupsAsync(tenantId, query.From, query.To, cancellationToken);
+        // The rollup rows are what is cached (the answer also holds today's date): same stamp rules as the SLA report.
+        var timings = new ServerTimings();
+        var stamp = await folding.EnsureFoldedAsync(tenantId, cancellationToken);
+        var key = string.Join('\n', "dsa", query.From.UtcTicks, query.To.UtcTicks);
+        var (rows, hit) = await cache.GetOrBuildAsync(tenantId, key, stamp, () => reports.RollupsAsync(tenantId, query.From, query.To, cancellationToken), r => r.Count);
+        timings.Mark("report");
+        timings.Describe("cache", hit ? "hit" : "miss");
+        context.Response.Headers["Server-Timing"] = timings.ToString();
         var provider = (await tenants.GetTenantAsync(tenantId, cancellationToken))?.Name ?? tenantId;
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(query.From, query.Zone).DateTime);
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(query.To, query.Zone).DateTime.AddTicks(-1));

@@ -74,20 +74,23 @@ internal sealed partial class ReportFolding(TenantStore tenants, CaseStore cases
     }
 
     /// <summary>
-    /// What a report calls first: when the cases' change marker still equals the one the last complete
-    /// fold started from, nothing changed since and the to-do range (a scan on Azurite) is not read;
-    /// otherwise folds as <see cref="FoldTenantAsync"/> does.
+    /// What a report calls first: reads the cases' change marker and the fold's <c>w|fold</c> row (two
+    /// concurrent point reads). When the marker still equals the one the last complete fold started
+    /// from, nothing changed since: the to-do range (a scan on Azurite) is not read, and the answer is
+    /// the stamp a cached report may be served or stored under (<see cref="ReportCache"/>). Otherwise
+    /// folds as <see cref="FoldTenantAsync"/> does and answers null: the report is built from storage.
     /// </summary>
-    public async Task EnsureFoldedAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<ReportStamp?> EnsureFoldedAsync(string tenantId, CancellationToken cancellationToken)
     {
         var changes = cases.ReportChangesAsync(tenantId, cancellationToken);
         var folded = await reports.FoldedThroughAsync(tenantId, cancellationToken);
-        if (await changes is { } marker && marker == folded)
+        if (await changes is { } marker && folded is { } state && marker == state.Changes)
         {
-            return;
+            return new ReportStamp(marker, state.ETag);
         }
 
         await FoldTenantAsync(tenantId, cancellationToken);
+        return null;
     }
 
     /// <summary>Rounds of <see cref="TodosPerRead"/> one call folds at most (a backlog beyond is left to the timer).</summary>

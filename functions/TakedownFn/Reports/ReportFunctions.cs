@@ -7,7 +7,7 @@ using TakedownFn.Storage.Tenants;
 namespace TakedownFn.Reports;
 
 /// <summary>The reports under the Functions host: the handlers of the report endpoints and the rollup fold's timer.</summary>
-internal sealed class ReportFunctions(SlaReports reports, ReportFolding folding, ReportPeriods periods, ReportStore store, TenantStore tenants, TimeProvider time)
+internal sealed class ReportFunctions(SlaReports reports, ReportFolding folding, ReportPeriods periods, ReportStore store, ReportCache cache, TenantStore tenants, TimeProvider time)
 {
     [Function("GetSlaReport")]
     [Authorize(Policy = ReportPolicies.ReadReports)]
@@ -32,7 +32,7 @@ internal sealed class ReportFunctions(SlaReports reports, ReportFolding folding,
     [Function("GetDsaTransparencyReport")]
     [Authorize(Policy = ReportPolicies.OfficerReports)]
     public Task<IResult> GetDsaTransparencyReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/dsa-transparency")] HttpRequest request) =>
-        DsaTransparencyEndpoints.GetAsync(request.HttpContext, folding, store, tenants, time, request.HttpContext.RequestAborted);
+        DsaTransparencyEndpoints.GetAsync(request.HttpContext, folding, store, cache, tenants, time, request.HttpContext.RequestAborted);
 
     [Function("FoldReports")]
     public Task FoldReports([TimerTrigger(Schedules.EveryTwoSeconds)] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -45,6 +45,9 @@ internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports,
         // Changes not yet folded are not drift: fold them first (a repair then starts from current rows).
         await folding.FoldTenantAsync(tenantId, cancellationToken);
 
+        // Read before the case scan: a repair makes the rows what the cases were at or after this marker.
+        var marker = await cases.ReportChangesAsync(tenantId, cancellationToken);
+
         var expectedFacts = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var expectedRollups = new Dictionary<string, RollupRow>(StringComparer.Ordinal);
         var expectedDays = new Dictionary<string, RollupRow>(StringComparer.Ordinal);
@@ -120,7 +123,17 @@ internal sealed class ReportReconciliation(CaseStore cases, ReportStore reports,
             }
         }
 
-        var repaired = repair && differences.Count > 0 && await reports.SubmitAsync(actions, cancellationToken);
+        var repaired = false;
+        if (repair && differences.Count > 0)
+        {
+            repaired = await reports.SubmitAsync(actions, cancellationToken);
+
+            // The repair rewrote rows outside the fold: rewriting w|fold moves its ETag, so no report
+            // cached before is served again (ReportCache), and records the marker the rows now reflect
+            // (a case changed during the scan left a to-do row and moved the marker, so it is folded next).
+            await reports.SetFoldedThroughAsync(tenantId, marker ?? string.Empty, cancellationToken);
+        }
+
         return new ReconciliationResult(tenantId, caseCount, expectedRollups.Count, DurationHistogram.RelativeErrorBound, differences, checks, repaired);
     }
 

@@ -10,6 +10,7 @@ internal static class ReportRegistration
     {
         var services = builder.Services;
         services.AddSingleton(sp => new ReportStore(sp.GetRequiredService<StorageClients>().Reports));
+        services.AddSingleton<ReportCache>();
         services.AddSingleton<SlaReports>();
         services.AddSingleton<ReportReconciliation>();
         services.AddSingleton<ReportPeriods>();

@@ -1,13 +1,15 @@
 using TakedownFn.Auth;
 using TakedownFn.Domain.Reports;
 using TakedownFn.Domain.Validation;
+using TakedownFn.Evidence;
 using TakedownFn.Http;
 
 namespace TakedownFn.Reports;
 
 /// <summary>
 /// <c>GET /api/reports/sla?from=&amp;to=&amp;tz=&amp;groupBy=&amp;breaches=&amp;breachesAfter=</c> (officer, auditor): the SLA report of
-/// the cases received in the period, from the rollups; <c>Accept: text/csv</c> for CSV.
+/// the cases received in the period, from the rollups; <c>Accept: text/csv</c> for CSV. <c>Server-Timing</c> says whether it came from
+/// the report cache (<c>cache;desc="hit"</c> or <c>"miss"</c>).
 /// </summary>
 internal static class SlaReportEndpoints
 {
@@ -26,7 +28,11 @@ internal static class SlaReportEndpoints
             return Problems.Validation(errors.Select(e => new ValidationError(e.Field, e.Message)).Concat(pagingErrors));
         }
 
-        var report = await reports.BuildAsync(Caller.From(context.User).Tenant, query, paging, cancellationToken);
+        var timings = new ServerTimings();
+        var (report, hit) = await reports.GetAsync(Caller.From(context.User).Tenant, query, paging, cancellationToken);
+        timings.Mark("report");
+        timings.Describe("cache", hit ? "hit" : "miss");
+        context.Response.Headers["Server-Timing"] = timings.ToString();
         return WantsCsv(context.Request)
             ? TypedResults.Bytes(SlaReportCsv.Bytes(report), "text/csv; charset=utf-8; header=present")
             : TypedResults.Ok(report);
