@@ -13,7 +13,7 @@ namespace TakedownFn.Storage.Reports;
 /// <item><term><c>h|{yyyyMMddHH}|{regime}|{category}|{severity}|{source}</c></term><description>rollup: the figures of the cases received in that UTC hour with those dimensions</description></item>
 /// <item><term><c>d|{yyyyMMdd}|{regime}|{category}|{severity}|{source}</c></term><description>day rollup: the sum of that UTC day's hour rollups, changed in the same transactions</description></item>
 /// <item><term><c>x|{yyyyMMddHH}|{caseId}|{stage}</c></term><description>a breached stage of a case received in that hour</description></item>
-/// <item><term><c>w|fold</c></term><description>the cases' change marker ETag the last complete fold started from</description></item>
+/// <item><term><c>w|fold</c></term><description>the cases' change marker ETag the last complete fold started from; its own ETag moves with every write (a fold's or a repair's), which the report cache keys on</description></item>
 /// <item><term><c>p|{periodId}</c></term><description>a closed period: its frozen, signed statement</description></item>
 /// </list>
 /// The reports live in their own table, not the cases table, so reading a quarter's rollups is a
