@@ -124,7 +124,7 @@ internal static class ReportsBenchmark
         }
 
         Latencies("GET /api/reports/sla (quarter) hits", served, "(cache hits; target p99 < 200 ms at 1,000,000 cases)");
-        Latencies("  misses (a step recorded before each)", misses, string.Create(CultureInfo.InvariantCulture, $"(folds one case, then built from storage) ratio p50 {Median(misses, l => l.P50) / Median(floor, l => l.P50):F2} of the floor"));
+        Latencies("  misses (step recorded before each)", misses, string.Create(CultureInfo.InvariantCulture, $"(folds one case, then built from storage) ratio p50 {Median(misses, l => l.P50) / Median(floor, l => l.P50):F2} of the floor"));
         Latencies("  floor: same rows, bare SDK", floor, string.Create(CultureInfo.InvariantCulture, $"hits' p50 ratio {Median(served, l => l.P50) / Median(floor, l => l.P50):F2}"));
         Latencies("  hour rows only (before day tier)", hours, string.Create(CultureInfo.InvariantCulture, $"{Median(hours, l => l.P50) / Median(floor, l => l.P50):F1}x the floor's p50 (10 reads a run)"));
 
