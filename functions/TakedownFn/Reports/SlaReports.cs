@@ -20,7 +20,6 @@ internal sealed class SlaReports(ReportFolding folding, ReportStore reports, Rep
         return await cache.GetOrBuildAsync(tenantId, key, stamp, () => ReadAsync(tenantId, query, paging, cancellationToken), r => 1 + r.Groups.Sum(g => 1 + g.Breaches.Count));
     }
 
-
     /// <summary>The report with every breach listed (a closed period's statement).</summary>
     public Task<SlaReport> BuildAsync(string tenantId, SlaReportQuery query, CancellationToken cancellationToken) =>
         BuildAsync(tenantId, query, null, cancellationToken);
