@@ -8,8 +8,7 @@ namespace TakedownFn.Storage.Cases;
 /// <summary>Maps case and event records to table rows and back.</summary>
 internal static class CaseEntityMapping
 {
-    /// <summary>Binary properties hold at most 64 KiB; a notice of up to 256 KiB spans several.</summary>
-    private const int NoticeChunkBytes = 64 * 1024;
+    /// <summary>A notice of up to 256 KiB spans several binary properties (<see cref="BinaryColumns"/>).</summary>
     private const string NoticeChunkPrefix = "Notice";
 
     /// <summary>The case columns without the notice chunks, for reads that do not need the notice.</summary>
@@ -59,13 +58,13 @@ internal static class CaseEntityMapping
         {
             if (cipher is null)
             {
-                WriteChunks(entity, NoticeChunkPrefix, bytes);
+                BinaryColumns.Write(entity, NoticeChunkPrefix, bytes.Span);
             }
             else
             {
                 var (wrapped, sealedNotice) = cipher.Seal(record.TenantId, record.CaseId, bytes.Span);
                 entity[DataKeyProperty] = wrapped;
-                WriteChunks(entity, SealedChunkPrefix, sealedNotice);
+                BinaryColumns.Write(entity, SealedChunkPrefix, sealedNotice);
             }
         }
 
@@ -78,34 +77,15 @@ internal static class CaseEntityMapping
     /// <summary>Replaces a legacy row's plain notice by the sealed form (same row, same other properties).</summary>
     public static TableEntity Sealed(TableEntity legacy, CaseNoticeCipher cipher)
     {
-        var notice = ReadChunks(legacy, NoticeChunkPrefix);
+        var notice = BinaryColumns.Read(legacy, NoticeChunkPrefix).ToArray();
         var sealedRow = new TableEntity(legacy.Where(p => !p.Key.StartsWith(NoticeChunkPrefix, StringComparison.Ordinal) && p.Key is not ("odata.etag" or "Timestamp")).ToDictionary())
         {
             ETag = legacy.ETag,
         };
         var (wrapped, sealedNotice) = cipher.Seal(legacy.PartitionKey, legacy.GetString("CaseId")!, notice);
         sealedRow[DataKeyProperty] = wrapped;
-        WriteChunks(sealedRow, SealedChunkPrefix, sealedNotice);
+        BinaryColumns.Write(sealedRow, SealedChunkPrefix, sealedNotice);
         return sealedRow;
-    }
-
-    private static void WriteChunks(TableEntity entity, string prefix, ReadOnlyMemory<byte> bytes)
-    {
-        for (int offset = 0, i = 0; offset < bytes.Length; offset += NoticeChunkBytes, i++)
-        {
-            entity[$"{prefix}{i}"] = bytes.Slice(offset, Math.Min(NoticeChunkBytes, bytes.Length - offset)).ToArray();
-        }
-    }
-
-    private static byte[] ReadChunks(TableEntity entity, string prefix)
-    {
-        var buffer = new MemoryStream();
-        for (var i = 0; entity.GetBinary($"{prefix}{i}") is { } chunk; i++)
-        {
-            buffer.Write(chunk);
-        }
-
-        return buffer.ToArray();
     }
 
     public static CaseRecord ToCase(TableEntity entity) => new()
@@ -144,12 +124,12 @@ internal static class CaseEntityMapping
     {
         if (entity.GetString(DataKeyProperty) is not { } wrapped)
         {
-            return ReadChunks(entity, NoticeChunkPrefix);
+            return BinaryColumns.Read(entity, NoticeChunkPrefix).ToArray();
         }
 
         return cipher is null
             ? throw new InvalidOperationException("The case's notice is sealed under a data key, and this store has no key-encryption key to open it.")
-            : cipher.Open(entity.PartitionKey, entity.GetString("CaseId")!, wrapped, ReadChunks(entity, SealedChunkPrefix));
+            : cipher.Open(entity.PartitionKey, entity.GetString("CaseId")!, wrapped, BinaryColumns.Read(entity, SealedChunkPrefix).ToArray());
     }
 
     public static TableEntity ToEntity(string tenantId, CaseEventRecord record) => new(tenantId, CaseKeys.Event(record.CaseId, record.Sequence))

@@ -10,7 +10,6 @@ public static class ReportJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    private const int ChunkBytes = 64 * 1024;
     private const string FiguresPrefix = "Figures";
 
     public static void WriteFigures(TableEntity entity, SlaFigures figures) =>
@@ -28,24 +27,13 @@ public static class ReportJson
             gzip.Write(bytes);
         }
 
-        var compressed = buffer.ToArray();
-        for (int offset = 0, i = 0; offset < compressed.Length; offset += ChunkBytes, i++)
-        {
-            entity[$"{prefix}{i}"] = compressed.AsSpan(offset, Math.Min(ChunkBytes, compressed.Length - offset)).ToArray();
-        }
+        BinaryColumns.Write(entity, prefix, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <summary>The bytes <see cref="WriteCompressed"/> stored.</summary>
     public static byte[] ReadCompressed(TableEntity entity, string prefix)
     {
-        var buffer = new MemoryStream();
-        for (var i = 0; entity.GetBinary($"{prefix}{i}") is { } chunk; i++)
-        {
-            buffer.Write(chunk);
-        }
-
-        buffer.Position = 0;
-        using var gzip = new GZipStream(buffer, CompressionMode.Decompress);
+        using var gzip = new GZipStream(BinaryColumns.Read(entity, prefix), CompressionMode.Decompress);
         var bytes = new MemoryStream();
         gzip.CopyTo(bytes);
         return bytes.ToArray();
